@@ -1,0 +1,404 @@
+/**
+ * The Springback data model. Every row of clinic data carries `clinic_id`, so a future
+ * multi-clinic deployment needs no schema change, and every DAL query filters by it.
+ *
+ * Calendar days (onset, log and run dates) are `YYYY-MM-DD` text in the clinic's time
+ * zone; moments (created, updated, audit) are ISO-8601 UTC text.
+ */
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  text,
+  integer,
+  real,
+  index,
+  uniqueIndex,
+  primaryKey,
+  check,
+} from "drizzle-orm/sqlite-core";
+
+const id = () => text("id").primaryKey();
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const updatedAt = () => text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const clinicRef = () =>
+  text("clinic_id")
+    .notNull()
+    .references(() => clinics.id);
+
+export const clinics = sqliteTable("clinics", {
+  id: id(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull().default("Europe/London"),
+  createdAt: createdAt(),
+});
+
+export const USER_ROLES = ["therapist", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    /** Bumped to end every session of the user (sign out everywhere, disable, reset). */
+    sessionVersion: integer("session_version").notNull().default(1),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_clinic_idx").on(t.clinicId),
+    check("users_role_check", sql`${t.role} in ('therapist','admin')`),
+  ],
+);
+
+export const SEXES = ["female", "male", "other", "unknown"] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const patients = sqliteTable(
+  "patients",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    recordNumber: text("record_number").notNull(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    /** Lower-cased, accent-folded "given family record" used by name search. */
+    searchText: text("search_text").notNull(),
+    dateOfBirth: text("date_of_birth").notNull(),
+    sex: text("sex", { enum: SEXES }).notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    preInjuryWeeklyKm: real("pre_injury_weekly_km"),
+    runsPerWeek: integer("runs_per_week"),
+    yearsRunning: integer("years_running"),
+    goalRace: text("goal_race"),
+    goalRaceDate: text("goal_race_date"),
+    usualSurface: text("usual_surface"),
+    notes: text("notes"),
+    primaryTherapistId: text("primary_therapist_id")
+      .notNull()
+      .references(() => users.id),
+    archivedAt: text("archived_at"),
+    lastActivityAt: text("last_activity_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("patients_clinic_record_unique").on(t.clinicId, t.recordNumber),
+    index("patients_clinic_therapist_idx").on(t.clinicId, t.primaryTherapistId),
+    index("patients_clinic_name_idx").on(t.clinicId, t.familyName, t.givenName),
+    check("patients_sex_check", sql`${t.sex} in ('female','male','other','unknown')`),
+  ],
+);
+
+/** Therapists besides the primary one who may see and edit a patient. */
+export const careTeam = sqliteTable(
+  "care_team",
+  {
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    addedBy: text("added_by").references(() => users.id),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.userId] }), index("care_team_user_idx").on(t.userId, t.patientId)],
+);
+
+export const SIDES = ["left", "right", "both"] as const;
+export const MUSCLES = ["medial_gastrocnemius", "lateral_gastrocnemius", "soleus", "unsure"] as const;
+export const INJURY_SEVERITIES = ["spasm", "strain", "tear"] as const;
+export const INJURY_ACTIVITIES = ["easy_run", "speed_work", "hills", "race", "other"] as const;
+export const INJURY_STATUSES = ["active", "returned", "closed"] as const;
+export type Side = (typeof SIDES)[number];
+export type Muscle = (typeof MUSCLES)[number];
+export type InjurySeverity = (typeof INJURY_SEVERITIES)[number];
+export type InjuryStatus = (typeof INJURY_STATUSES)[number];
+
+export const injuries = sqliteTable(
+  "injuries",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    side: text("side", { enum: SIDES }).notNull(),
+    muscle: text("muscle", { enum: MUSCLES }).notNull(),
+    severity: text("severity", { enum: INJURY_SEVERITIES }).notNull(),
+    grade: integer("grade").notNull(),
+    achilles: integer("achilles", { mode: "boolean" }).notNull().default(false),
+    onsetDate: text("onset_date").notNull(),
+    activity: text("activity", { enum: INJURY_ACTIVITIES }),
+    mechanism: text("mechanism"),
+    priorStrains: integer("prior_strains").notNull().default(0),
+    isRecurrence: integer("is_recurrence", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: INJURY_STATUSES }).notNull().default("active"),
+    returnDate: text("return_date"),
+    closedDate: text("closed_date"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("injuries_patient_idx").on(t.patientId, t.onsetDate),
+    index("injuries_clinic_status_idx").on(t.clinicId, t.status),
+    check("injuries_grade_check", sql`${t.grade} between 1 and 3`),
+    check("injuries_status_check", sql`${t.status} in ('active','returned','closed')`),
+  ],
+);
+
+export const FAULT_SEVERITIES = ["none", "mild", "moderate", "severe"] as const;
+export type FaultSeverity = (typeof FAULT_SEVERITIES)[number];
+export const THOMAS_RESULTS = ["negative", "short_one_joint", "short_two_joint"] as const;
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    injuryId: text("injury_id")
+      .notNull()
+      .references(() => injuries.id),
+    assessedOn: text("assessed_on").notNull(),
+    method: text("method", { enum: ["visual", "video", "sensor"] }),
+    setting: text("setting", { enum: ["treadmill", "overground"] }),
+    speedKmh: real("speed_kmh"),
+    footwear: text("footwear"),
+    // Excessive toe-out: foot progression angle in degrees, toe-out positive.
+    toeOutSeverity: text("toe_out_severity", { enum: FAULT_SEVERITIES }),
+    fpaLeftDeg: real("fpa_left_deg"),
+    fpaRightDeg: real("fpa_right_deg"),
+    toeOutNotes: text("toe_out_notes"),
+    // Excessive anterior pelvic tilt.
+    pelvicSeverity: text("pelvic_severity", { enum: FAULT_SEVERITIES }),
+    pelvicTiltDeg: real("pelvic_tilt_deg"),
+    thomasLeft: text("thomas_left", { enum: THOMAS_RESULTS }),
+    thomasRight: text("thomas_right", { enum: THOMAS_RESULTS }),
+    gluteLeft: integer("glute_left"),
+    gluteRight: integer("glute_right"),
+    pelvicNotes: text("pelvic_notes"),
+    // Overstriding.
+    overstrideSeverity: text("overstride_severity", { enum: FAULT_SEVERITIES }),
+    cadenceSpm: real("cadence_spm"),
+    strikeAheadCm: real("strike_ahead_cm"),
+    shinAngleDeg: real("shin_angle_deg"),
+    overstrideNotes: text("overstride_notes"),
+    // Calf and ankle.
+    calfSeverity: text("calf_severity", { enum: FAULT_SEVERITIES }),
+    kneeToWallLeftCm: real("knee_to_wall_left_cm"),
+    kneeToWallRightCm: real("knee_to_wall_right_cm"),
+    heelRaisesLeft: integer("heel_raises_left"),
+    heelRaisesRight: integer("heel_raises_right"),
+    calfNotes: text("calf_notes"),
+    // Plan.
+    planCues: text("plan_cues"),
+    cadenceTargetSpm: real("cadence_target_spm"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("assessments_patient_date_idx").on(t.patientId, t.assessedOn),
+    index("assessments_injury_date_idx").on(t.injuryId, t.assessedOn),
+  ],
+);
+
+/** One row per injury and calendar day: pain by context and first-steps care. */
+export const dailyLogs = sqliteTable(
+  "daily_logs",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    injuryId: text("injury_id")
+      .notNull()
+      .references(() => injuries.id),
+    logDate: text("log_date").notNull(),
+    painRest: integer("pain_rest"),
+    painDaily: integer("pain_daily"),
+    walkMinutes: integer("walk_minutes"),
+    painWalk: integer("pain_walk"),
+    cycleMinutes: integer("cycle_minutes"),
+    painCycle: integer("pain_cycle"),
+    swimMinutes: integer("swim_minutes"),
+    painSwim: integer("pain_swim"),
+    massageSessions: integer("massage_sessions"),
+    iceSessions: integer("ice_sessions"),
+    compression: integer("compression", { mode: "boolean" }),
+    note: text("note"),
+    source: text("source", { enum: ["clinic", "runner"] })
+      .notNull()
+      .default("clinic"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("daily_logs_injury_date_unique").on(t.injuryId, t.logDate),
+    index("daily_logs_patient_date_idx").on(t.patientId, t.logDate),
+  ],
+);
+
+export const RUN_KINDS = ["walk_run", "continuous"] as const;
+
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    injuryId: text("injury_id")
+      .notNull()
+      .references(() => injuries.id),
+    runDate: text("run_date").notNull(),
+    kind: text("kind", { enum: RUN_KINDS }).notNull(),
+    walkMinutes: real("walk_minutes"),
+    runMinutes: real("run_minutes"),
+    repetitions: integer("repetitions"),
+    continuousMinutes: real("continuous_minutes"),
+    distanceKm: real("distance_km"),
+    painDuring: integer("pain_during").notNull(),
+    painNextMorning: integer("pain_next_morning"),
+    surface: text("surface"),
+    note: text("note"),
+    source: text("source", { enum: ["clinic", "runner"] })
+      .notNull()
+      .default("clinic"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("runs_patient_date_idx").on(t.patientId, t.runDate),
+    index("runs_injury_date_idx").on(t.injuryId, t.runDate),
+  ],
+);
+
+export const STAGE_CHANGE_KINDS = ["start", "progression", "override", "step_back"] as const;
+
+/** Stages are confirmed by a therapist: each confirmation, override or step back is a row. */
+export const stageChanges = sqliteTable(
+  "stage_changes",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    injuryId: text("injury_id")
+      .notNull()
+      .references(() => injuries.id),
+    fromStage: integer("from_stage"),
+    toStage: integer("to_stage").notNull(),
+    kind: text("kind", { enum: STAGE_CHANGE_KINDS }).notNull(),
+    reason: text("reason"),
+    effectiveDate: text("effective_date").notNull(),
+    changedBy: text("changed_by").references(() => users.id),
+    changedAt: createdAt(),
+  },
+  (t) => [
+    index("stage_changes_injury_idx").on(t.injuryId, t.changedAt),
+    check("stage_changes_stage_check", sql`${t.toStage} between 0 and 5`),
+  ],
+);
+
+/**
+ * Derived return-to-run state, one row per patient, rewritten in the same transaction as
+ * any write that changes it, so the caseload reads one row per patient.
+ */
+export const patientStatus = sqliteTable(
+  "patient_status",
+  {
+    patientId: text("patient_id")
+      .primaryKey()
+      .references(() => patients.id),
+    clinicId: clinicRef(),
+    injuryId: text("injury_id").references(() => injuries.id),
+    stage: integer("stage"),
+    readyToProgress: integer("ready_to_progress", { mode: "boolean" }).notNull().default(false),
+    symptomFreeStreak: integer("symptom_free_streak").notNull().default(0),
+    latestPain: integer("latest_pain"),
+    latestPainDate: text("latest_pain_date"),
+    lastLogDate: text("last_log_date"),
+    /** JSON array of flag codes, e.g. ["pain_rise","stop_pain"]. */
+    flags: text("flags").notNull().default("[]"),
+    flagCount: integer("flag_count").notNull().default(0),
+    nextStep: text("next_step"),
+    /** The calendar day the status was computed for (time-based flags age with it). */
+    computedFor: text("computed_for"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("patient_status_clinic_flags_idx").on(t.clinicId, t.flagCount),
+    index("patient_status_clinic_stage_idx").on(t.clinicId, t.stage),
+  ],
+);
+
+/** Per-clinic protocol thresholds (JSON); absent row means the defaults. */
+export const protocolSettings = sqliteTable("protocol_settings", {
+  clinicId: text("clinic_id")
+    .primaryKey()
+    .references(() => clinics.id),
+  settings: text("settings").notNull(),
+  version: integer("version").notNull().default(1),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/** Append-only: triggers in the migration refuse UPDATE and DELETE. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clinicId: text("clinic_id"),
+    userId: text("user_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    patientId: text("patient_id"),
+    detail: text("detail"),
+    ip: text("ip"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("audit_clinic_at_idx").on(t.clinicId, t.at),
+    index("audit_patient_at_idx").on(t.patientId, t.at),
+    index("audit_user_at_idx").on(t.userId, t.at),
+  ],
+);
+
+/** Failed and successful sign-in attempts, for throttling by account and address. */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip"),
+    success: integer("success", { mode: "boolean" }).notNull(),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at), index("sign_in_attempts_ip_at_idx").on(t.ip, t.at)],
+);

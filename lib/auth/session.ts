@@ -1,0 +1,29 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { buildAuthOptions } from "./options";
+import { loadSessionUser } from "./credentials";
+import type { SessionUser } from "./types";
+
+/** The signed-in user re-read from the database, once per request; null when signed out. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(buildAuthOptions());
+  return loadSessionUser(session?.claims);
+});
+
+/**
+ * The signed-in user, or a redirect to sign-in. Disabled accounts, sessions ended by
+ * "sign out everywhere" and sessions past their lifetime are refused here on every request.
+ */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login?expired=1");
+  return user;
+}
+
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "admin") redirect("/");
+  return user;
+}

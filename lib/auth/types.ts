@@ -1,0 +1,24 @@
+import type { UserRole } from "@/db/schema";
+
+/** The signed-in user as every DAL function sees it. */
+export type SessionUser = {
+  id: string;
+  clinicId: string;
+  clinicName: string;
+  clinicTimeZone: string;
+  role: UserRole;
+  name: string;
+  email: string;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+};
+
+/** What the signed session token carries. */
+export type TokenClaims = {
+  uid: string;
+  cid: string;
+  role: UserRole;
+  sv: number;
+  /** Seconds since the epoch when the user signed in (absolute session lifetime). */
+  authTime: number;
+};

@@ -1,0 +1,29 @@
+import "server-only";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { careTeam, patients } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/types";
+
+/**
+ * The patients a user may see: an admin, every patient of their clinic; a therapist, the
+ * patients of their clinic they are primary therapist for or on the care team of.
+ * Every DAL query that touches patient data filters by this.
+ */
+export function visiblePatientsWhere(user: SessionUser): SQL {
+  const sameClinic = eq(patients.clinicId, user.clinicId);
+  if (user.role === "admin") return sameClinic;
+  return and(
+    sameClinic,
+    or(
+      eq(patients.primaryTherapistId, user.id),
+      sql`exists (select 1 from ${careTeam} where ${careTeam.patientId} = ${patients.id} and ${careTeam.userId} = ${user.id})`,
+    ),
+  )!;
+}
+
+/** Thrown for an id that is unknown, of another clinic or outside the caseload. */
+export class NotFoundError extends Error {
+  constructor(what = "Record") {
+    super(`${what} not found`);
+    this.name = "NotFoundError";
+  }
+}
