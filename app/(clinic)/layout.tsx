@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { QueryProvider } from "@/components/providers/query-provider";
 
 export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -36,7 +37,7 @@ export default async function ClinicLayout({ children }: { children: React.React
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </div>
   );

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+/** A row of links with the current one marked; `exact` links match only their own path. */
+export function NavLinks({ links }: { links: { href: string; label: string; exact?: boolean }[] }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-1">
       {links.map((link) => {
-        const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+        const active = link.exact || link.href === "/" ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <li key={link.href}>
             <Link

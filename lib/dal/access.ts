@@ -20,10 +20,4 @@ export function visiblePatientsWhere(user: SessionUser): SQL {
   )!;
 }
 
-/** Thrown for an id that is unknown, of another clinic or outside the caseload. */
-export class NotFoundError extends Error {
-  constructor(what = "Record") {
-    super(`${what} not found`);
-    this.name = "NotFoundError";
-  }
-}
+export { NotFoundError } from "./errors";

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { careTeam, injuries, patients, patientStatus, users } from "@/db/schema";
@@ -42,9 +43,10 @@ export type PatientHeaderDto = {
 
 /**
  * A patient's header and injury episodes, or null when the id is unknown, of another
- * clinic or outside the user's caseload. Each successful read is audited.
+ * clinic or outside the user's caseload. Each successful read is audited (once per
+ * request: the layout and the tab page share the cached result).
  */
-export async function getPatientHeader(patientId: string): Promise<PatientHeaderDto | null> {
+export const getPatientHeader = cache(async (patientId: string): Promise<PatientHeaderDto | null> => {
   const user = await requireUser();
   const db = getDb();
   const row = db
@@ -82,7 +84,7 @@ export async function getPatientHeader(patientId: string): Promise<PatientHeader
     injuries: injuryDtos,
     stage: row.stage ?? null,
   };
-}
+});
 
 export function toInjuryDto(i: typeof injuries.$inferSelect, today: string): InjuryDto {
   return {

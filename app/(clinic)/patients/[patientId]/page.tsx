@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPatientHeader } from "@/lib/dal/patients";
-import { PatientHeader } from "@/components/patients/patient-header";
 
-export const metadata: Metadata = { title: "Patient" };
+export const metadata: Metadata = { title: "Patient overview" };
 
-export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+export default async function PatientOverviewPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
   const patient = await getPatientHeader(patientId);
   if (!patient) notFound();
-  return <PatientHeader patient={patient} />;
+  return (
+    <section aria-labelledby="overview-heading" className="rounded-lg border border-line bg-white p-4">
+      <h2 id="overview-heading" className="text-lg font-semibold">
+        Overview
+      </h2>
+      <p className="mt-2 text-muted">{patient.injuries.length} injury episode(s) on record.</p>
+    </section>
+  );
 }

@@ -1,0 +1,29 @@
+/** Thrown for an id that is unknown, of another clinic or outside the caseload. */
+export class NotFoundError extends Error {
+  constructor(what = "Record") {
+    super(`${what} not found`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** Thrown when an update names a version that is no longer current (someone saved first). */
+export class ConflictError extends Error {
+  constructor(
+    public readonly current: Record<string, unknown>,
+    public readonly currentVersion: number,
+  ) {
+    super("This record was changed by someone else since you opened it.");
+    this.name = "ConflictError";
+  }
+}
+
+/** A rule of the data that input validation alone cannot see (e.g. a duplicate record number). */
+export class DomainRuleError extends Error {
+  constructor(
+    message: string,
+    public readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainRuleError";
+  }
+}
