@@ -4,7 +4,7 @@
  * it; an action without an entry in support/action-fixtures.ts fails the first test.
  */
 import { expect, test } from "@playwright/test";
-import { ACTION_FIXTURES, formArgs, type ActionFixture, type SuiteContext } from "./support/action-fixtures";
+import { ACTION_FIXTURES, formArgs, toForm, type ActionFixture, type SuiteContext } from "./support/action-fixtures";
 import {
   allPatientNames,
   BASE_URL,
@@ -40,14 +40,8 @@ function keyOf(a: ActionEntry) {
   return `${a.filename}#${a.exportedName}`;
 }
 
-function toForm(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return form;
-}
-
-function argsFor(fixture: ActionFixture, fields: Record<string, string>): unknown[] {
-  return (fixture.args ?? formArgs)(toForm(fields));
+function argsFor(fixture: ActionFixture, fields: Record<string, unknown>): unknown[] {
+  return (fixture.args ?? formArgs)(fields, ctx);
 }
 
 function hostRoute(a: ActionEntry): string {
@@ -293,7 +287,7 @@ test("out-of-range numbers, wrong types, missing fields and oversized bodies cha
     const fixture = ACTION_FIXTURES[keyOf(action)]!;
     const owner = fixture.scope === "admin" ? "admin" : "kim";
     const valid = fixture.fields(ctx);
-    const variants: Record<string, string>[] = [];
+    const variants: Record<string, unknown>[] = [];
     for (const field of fixture.numberFields ?? []) for (const bad of ["1e9", "-1e9", "abc", "NaN", "Infinity", "0x10"]) variants.push({ ...valid, [field]: bad });
     for (const field of Object.keys(valid)) {
       const { [field]: _dropped, ...rest } = valid;

@@ -15,9 +15,10 @@ export type SuiteContext = {
 export type ActionFixture = {
   /** patient: Kim owns it, Lee and Ola are outsiders; admin: only the demo admin; self: acts on the caller. */
   scope: "patient" | "admin" | "self";
-  /** The form fields of a valid call; `args` wraps them in the action's arguments. */
-  fields: (ctx: SuiteContext) => Record<string, string>;
-  args?: (form: FormData) => unknown[];
+  /** The input fields of a valid call; `args` wraps them in the action's arguments. */
+  fields: (ctx: SuiteContext) => Record<string, unknown>;
+  /** Default: (previous state, FormData of the fields), as useActionState calls a form action. */
+  args?: (fields: Record<string, unknown>, ctx: SuiteContext) => unknown[];
   /** Free-text fields the hostile strings go into. */
   textFields?: string[];
   /** Numeric fields the out-of-range and wrong-type values go into. */
@@ -28,7 +29,13 @@ export type ActionFixture = {
   ownerRun: boolean;
 };
 
-export const formArgs = (form: FormData): unknown[] => [undefined, form];
+export function toForm(fields: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) form.append(k, String(v));
+  return form;
+}
+
+export const formArgs = (fields: Record<string, unknown>): unknown[] => [undefined, toForm(fields)];
 
 export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "app/(clinic)/admin/actions.ts#createUserAction": {
