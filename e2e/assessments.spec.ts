@@ -28,7 +28,7 @@ test("two assessments show their asymmetry, the change between them and a side-b
     "Cadence (steps/min)": "160",
     "Knee-to-wall, left (cm)": "8",
     "Knee-to-wall, right (cm)": "10",
-    "Single-leg heel raises, left (reps)": "20",
+    "Single-leg heel raises, left (reps)": "16",
     "Single-leg heel raises, right (reps)": "25",
   });
   // The suggestion sits beside the therapist's own grading, to accept or change.
@@ -44,11 +44,11 @@ test("two assessments show their asymmetry, the change between them and a side-b
   await expect(page.getByRole("heading", { name: /^Assessment of / })).toBeVisible();
   const firstUrl = page.url();
   const calf = page.getByRole("table", { name: "Calf and ankle measures, left and right" });
-  await expect(calf.getByRole("row", { name: /Heel raises/ })).toContainText("20");
-  // |20 − 25| / 25 = 20%; |8 − 10| / 10 = 20%.
-  await expect(calf.getByRole("row", { name: /Heel raises/ }).getByRole("cell").nth(2)).toHaveText("20%");
+  await expect(calf.getByRole("row", { name: /Heel raises/ })).toContainText("16");
+  // |16 − 25| / 25 = 36%; |8 − 10| / 10 = 20%.
+  await expect(calf.getByRole("row", { name: /Heel raises/ }).getByRole("cell").nth(2)).toHaveText("36%");
   await expect(calf.getByRole("row", { name: /Knee-to-wall/ }).getByRole("cell").nth(2)).toHaveText("20%");
-  await expect(page.getByTestId("targets")).toContainText("Heel raises 20/25 on the left: below the target to start running");
+  await expect(page.getByTestId("targets")).toContainText("Heel raises 16/25 on the left: below the target to start running");
   await expect(page.getByText("Cadence target: 168 steps/min")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
@@ -70,7 +70,7 @@ test("two assessments show their asymmetry, the change between them and a side-b
   // |27 − 28| / 28 = 3.6% → 4%; knee-to-wall |9.8 − 10| / 10 = 2%.
   await expect(raises.getByRole("cell").nth(2)).toHaveText("4%");
   await expect(calf2.getByRole("row", { name: /Knee-to-wall/ }).getByRole("cell").nth(2)).toHaveText("2%");
-  await expect(raises).toContainText("L: +7 reps: beyond measurement error");
+  await expect(raises).toContainText("L: +11 reps: beyond measurement error");
   await expect(raises).toContainText("R: +3 reps: within measurement error");
   await expect(calf2.getByRole("row", { name: /Knee-to-wall/ })).toContainText("L: +1.8 cm: within measurement error");
   await expect(page.getByTestId("targets")).toContainText("Heel raises 27/25 on the left: meets the target to start running");
@@ -82,14 +82,14 @@ test("two assessments show their asymmetry, the change between them and a side-b
   await page.getByRole("button", { name: "Compare" }).click();
   const comparison = page.getByTestId("comparison");
   await expect(comparison).toBeVisible();
-  await expect(comparison.locator('[data-measure="heelRaisesLeft"]')).toContainText("20 reps");
+  await expect(comparison.locator('[data-measure="heelRaisesLeft"]')).toContainText("16 reps");
   await expect(comparison.locator('[data-measure="heelRaisesLeft"]')).toContainText("27 reps");
-  await expect(comparison.locator('[data-measure="heelRaisesLeft"]')).toContainText("+7 reps: beyond measurement error");
+  await expect(comparison.locator('[data-measure="heelRaisesLeft"]')).toContainText("+11 reps: beyond measurement error");
   await expect(comparison.locator('[data-measure="cadenceSpm"]')).toContainText("160 steps/min");
   const asym = comparison.getByRole("row", { name: /Heel-raise asymmetry/ });
-  await expect(asym).toContainText("20%");
+  await expect(asym).toContainText("36%");
   await expect(asym).toContainText("4%");
-  await expect(asym).toContainText("−16 points");
+  await expect(asym).toContainText("−32 points");
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -121,21 +121,24 @@ test("a stale edit is refused with what changed, and nothing is overwritten", as
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { name: "Edit assessment" })).toBeVisible();
   const editUrl = page.url();
+  const field = "Single-leg heel raises, right (reps)";
+  const opened = await page.getByLabel(field).inputValue();
+  const theirs = opened === "29" ? "31" : "29";
 
   const other = await browser.newContext();
   const second = await other.newPage();
   await signInAs(second, USERS.kim);
   await second.goto(editUrl);
-  await second.getByLabel("Single-leg heel raises, right (reps)").fill("29");
+  await second.getByLabel(field).fill(theirs);
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("heading", { name: /^Assessment of / })).toBeVisible();
   await other.close();
 
-  await page.getByLabel("Single-leg heel raises, right (reps)").fill("35");
+  await page.getByLabel(field).fill("35");
   await page.getByRole("button", { name: "Save changes" }).click();
   const conflict = page.getByTestId("conflict");
   await expect(conflict).toContainText("Someone else saved this assessment after you opened it");
-  await expect(conflict).toContainText("Single-leg heel raises, right (reps): 28 → 29");
+  await expect(conflict).toContainText(`${field}: ${opened || "empty"} → ${theirs}`);
   await page.getByRole("button", { name: "Start again from their version" }).click();
-  await expect(page.getByLabel("Single-leg heel raises, right (reps)")).toHaveValue("29");
+  await expect(page.getByLabel(field)).toHaveValue(theirs);
 });
