@@ -185,7 +185,7 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
           Overstriding
         </h3>
         <div className="flex flex-col gap-3">
-          <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+          <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-3">
             <NumberField name="cadenceSpm" form={form} />
             <NumberField name="strikeAheadCm" form={form} />
             <NumberField name="shinAngleDeg" form={form} />

@@ -106,7 +106,7 @@ function SingleList({ items }: { items: { label: string; value: string; change?:
           <dt className="text-muted">{i.label}</dt>
           <dd className="font-medium">
             {i.value}
-            {i.change ? <span className="block font-normal">{i.change}</span> : null}
+            {i.change ? <span className="block font-normal">Change: {i.change}</span> : null}
           </dd>
         </div>
       ))}
