@@ -75,35 +75,31 @@ export function AssessmentHistory({ patientId, items }: { patientId: string; ite
           <h3 id="compare-heading" className="w-full font-semibold">
             Compare two assessments
           </h3>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="compare-a" className="text-sm font-medium">
-              First assessment
-            </label>
-            <select id="compare-a" name="a" defaultValue={items[1]!.id} className="min-h-11 rounded-md border border-line bg-white px-3">
-              {items.map((a, i) => (
-                <option key={a.id} value={a.id}>
-                  {label(i)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="compare-b" className="text-sm font-medium">
-              Second assessment
-            </label>
-            <select id="compare-b" name="b" defaultValue={items[0]!.id} className="min-h-11 rounded-md border border-line bg-white px-3">
-              {items.map((a, i) => (
-                <option key={a.id} value={a.id}>
-                  {label(i)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Picker name="a" label="First assessment" selected={items[1]!.id} options={items.map((a, i) => [a.id, label(i)])} />
+          <Picker name="b" label="Second assessment" selected={items[0]!.id} options={items.map((a, i) => [a.id, label(i)])} />
           <Button type="submit" variant="secondary">
             Compare
           </Button>
         </form>
       ) : null}
+    </div>
+  );
+}
+
+function Picker({ name, label, selected, options }: { name: string; label: string; selected: string; options: [string, string][] }) {
+  const id = `compare-${name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={selected} className="min-h-11 rounded-md border border-line bg-white px-3">
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
