@@ -138,6 +138,7 @@ test("a stale edit is refused with what changed, and nothing is overwritten", as
   await page.getByRole("button", { name: "Save changes" }).click();
   const conflict = page.getByTestId("conflict");
   await expect(conflict).toContainText("Someone else saved this assessment after you opened it");
+  await expect(conflict).toContainText("Saved by Kim Park.");
   await expect(conflict).toContainText(`${field}: ${opened || "empty"} → ${theirs}`);
   await page.getByRole("button", { name: "Start again from their version" }).click();
   await expect(page.getByLabel(field)).toHaveValue(theirs);

@@ -24,7 +24,9 @@ export function ConflictNotice({
       <h3 id="conflict-heading" className="font-semibold text-caution">
         Someone else saved this assessment after you opened it
       </h3>
-      <p className="mt-1 text-sm">Nothing of yours was saved and nothing of theirs was overwritten. What they changed:</p>
+      <p className="mt-1 text-sm">
+        {conflict.changedBy ? `Saved by ${conflict.changedBy}. ` : ""}Nothing of yours was saved and nothing of theirs was overwritten. What they changed:
+      </p>
       {changed.length > 0 ? (
         <ul className="mt-2 list-disc pl-6 text-sm">
           {changed.map((key) => (

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { assessments, injuries, patients, users, type Side } from "@/db/schema";
+import { assessments, auditEvents, injuries, patients, users, type Side } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { latestCalfStatus, type CalfMeasureStatus } from "@/lib/domain/assessment";
@@ -226,7 +226,7 @@ export async function updateAssessment(patientId: string, assessmentId: string, 
       .set({ ...values, version: sql`${assessments.version} + 1`, updatedAt: new Date().toISOString() })
       .where(and(eq(assessments.id, assessmentId), eq(assessments.clinicId, user.clinicId), eq(assessments.version, version)))
       .run().changes;
-    if (changed === 0) throw new ConflictError(detail.assessment, detail.assessment.version);
+    if (changed === 0) throw new ConflictError({ ...detail.assessment, savedByName: lastSavedBy(tx, patientId, assessmentId) }, detail.assessment.version);
     const before = detail.assessment as Record<string, unknown>;
     const fields = Object.entries(values)
       .filter(([key, value]) => before[key] !== value)
@@ -235,6 +235,19 @@ export async function updateAssessment(patientId: string, assessmentId: string, 
     // The patient's derived return-to-run status is recomputed here, in this transaction, once that function exists.
     return { id: assessmentId, version: version + 1 };
   });
+}
+
+/** Who saved the assessment last, from its audit trail (the row itself keeps only its creator). */
+function lastSavedBy(tx: Tx, patientId: string, assessmentId: string): string | null {
+  const row = tx
+    .select({ name: users.name })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.userId))
+    // patient_id first: it is indexed; conflicts are rare, but the audit table is large.
+    .where(and(eq(auditEvents.patientId, patientId), eq(auditEvents.entityType, "assessment"), eq(auditEvents.entityId, assessmentId), inArray(auditEvents.action, ["assessment.create", "assessment.update"])))
+    .orderBy(desc(auditEvents.id))
+    .get();
+  return row?.name ?? null;
 }
 
 /**

@@ -158,6 +158,7 @@ describe("edit", () => {
     expect(stale.ok).toBe(false);
     expect(!stale.ok && stale.conflict?.currentVersion).toBe(2);
     expect(!stale.ok && stale.conflict?.current.heelRaisesLeft).toBe(24);
+    expect(!stale.ok && stale.conflict?.changedBy).toBe("Kim Park");
     const row = getDb().select().from(assessments).where(eq(assessments.id, id)).get()!;
     expect(row).toMatchObject({ heelRaisesLeft: 24, heelRaisesRight: 28, version: 2 });
     expect(auditCount("assessment.update")).toBe(updates);

@@ -21,6 +21,7 @@ function expectedFailure(error: unknown): ActionResult<never> {
       conflict: {
         current,
         currentVersion: error.currentVersion,
+        changedBy: typeof current.savedByName === "string" ? current.savedByName : null,
         changedAt: typeof current.updatedAt === "string" ? current.updatedAt : null,
       },
     };
