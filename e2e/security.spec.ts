@@ -91,7 +91,24 @@ test.beforeAll(async () => {
   const db2 = openE2eDb();
   const throwaway = db2.prepare("select id from users where email = ?").get(email) as { id: string };
   db2.close();
-  ctx = { patientId: patient.id, injuryId: patient.injury_id, throwawayUserId: throwaway.id, unique: () => `${Date.now()}-${counter++}` };
+  ctx = {
+    patientId: patient.id,
+    injuryId: patient.injury_id,
+    throwawayUserId: throwaway.id,
+    assessmentId: params.assessmentId!,
+    dailyLogId: params.dailyLogId!,
+    runId: params.runId!,
+    today: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()),
+    unique: () => `${Date.now()}-${counter++}`,
+    versionOf: (table, id) => {
+      const conn = openE2eDb();
+      try {
+        return (conn.prepare(`select version from "${table}" where id = ?`).get(id) as { version: number } | undefined)?.version ?? 1;
+      } finally {
+        conn.close();
+      }
+    },
+  };
 });
 
 test("every server action has a security fixture", () => {

@@ -9,7 +9,15 @@ export type SuiteContext = {
   injuryId: string;
   /** A fresh account the suite may disable, promote and reset. */
   throwawayUserId: string;
+  /** The patient's latest assessment, daily log and run. */
+  assessmentId: string;
+  dailyLogId: string;
+  runId: string;
+  /** Today in the clinic's time zone (the demo clinic is in Europe/London). */
+  today: string;
   unique: () => string;
+  /** The stored version of a row now (versioned updates must name it). */
+  versionOf: (table: string, id: string) => number;
 };
 
 export type ActionFixture = {
@@ -37,7 +45,45 @@ export function toForm(fields: Record<string, unknown>): FormData {
 
 export const formArgs = (fields: Record<string, unknown>): unknown[] => [undefined, toForm(fields)];
 
+const ASSESSMENT_TEXT = ["footwear", "toeOutNotes", "pelvicNotes", "overstrideNotes", "calfNotes", "planCues"];
+const ASSESSMENT_NUMBERS = ["speedKmh", "fpaLeftDeg", "cadenceSpm", "kneeToWallLeftCm", "heelRaisesRight", "gluteLeft"];
+const assessmentValues = (ctx: SuiteContext) => ({
+  assessedOn: ctx.today,
+  method: "video",
+  setting: "treadmill",
+  speedKmh: "10",
+  fpaLeftDeg: "12",
+  fpaRightDeg: "9",
+  cadenceSpm: "168",
+  kneeToWallLeftCm: "10.5",
+  kneeToWallRightCm: "11",
+  heelRaisesLeft: "27",
+  heelRaisesRight: "29",
+  gluteLeft: "4",
+  toeOutSeverity: "mild",
+  footwear: "Daily trainer",
+  planCues: "Quicker steps",
+});
+
 export const ACTION_FIXTURES: Record<string, ActionFixture> = {
+  "app/(clinic)/patients/[patientId]/assessments/actions.ts#createAssessmentAction": {
+    scope: "patient",
+    fields: assessmentValues,
+    args: (fields, ctx) => [ctx.patientId, fields],
+    textFields: ASSESSMENT_TEXT,
+    numberFields: ASSESSMENT_NUMBERS,
+    writes: ["assessments", "patient_status"],
+    ownerRun: true,
+  },
+  "app/(clinic)/patients/[patientId]/assessments/actions.ts#updateAssessmentAction": {
+    scope: "patient",
+    fields: (ctx) => ({ ...assessmentValues(ctx), planCues: `Cue ${ctx.unique()}` }),
+    args: (fields, ctx) => [ctx.patientId, ctx.assessmentId, ctx.versionOf("assessments", ctx.assessmentId), fields],
+    textFields: ASSESSMENT_TEXT,
+    numberFields: ASSESSMENT_NUMBERS,
+    writes: ["assessments", "patient_status"],
+    ownerRun: true,
+  },
   "app/(clinic)/admin/actions.ts#createUserAction": {
     scope: "admin",
     fields: (ctx) => ({ name: "Suite Person", email: `suite-${ctx.unique()}@springback.test`, role: "therapist" }),
