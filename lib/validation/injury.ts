@@ -16,9 +16,9 @@ export function onsetProblem(onset: string, today: string, dateOfBirth?: string)
 }
 
 /** Why a return (or closing) date is not acceptable, or null. */
-export function laterDateProblem(day: string, onset: string, today: string, what: "return" | "closing"): string | null {
+export function laterDateProblem(day: string, onset: string | undefined, today: string, what: "return" | "closing"): string | null {
   if (day > today) return `The ${what} date cannot be in the future.`;
-  if (day < onset) return `The ${what} date cannot be before the onset date (${onset}).`;
+  if (onset && day < onset) return `The ${what} date cannot be before the onset date (${onset}).`;
   return null;
 }
 
@@ -48,8 +48,8 @@ export function injuryUpdateSchema(today: string, dateOfBirth?: string) {
   return injurySchema(today, dateOfBirth).extend({ version: versionField });
 }
 
-/** Active → returned: the day the runner was back to full running. */
-export function injuryReturnSchema(today: string, onsetDate: string) {
+/** Active → returned: the day the runner was back to full running. (The DAL re-checks against the stored onset.) */
+export function injuryReturnSchema(today: string, onsetDate?: string) {
   return z.object({
     version: versionField,
     returnDate: isoDay("return date").superRefine((d, ctx) => {
@@ -60,7 +60,7 @@ export function injuryReturnSchema(today: string, onsetDate: string) {
 }
 
 /** Returned (or active) → closed: the episode is over. */
-export function injuryCloseSchema(today: string, onsetDate: string) {
+export function injuryCloseSchema(today: string, onsetDate?: string) {
   return z.object({
     version: versionField,
     closedDate: isoDay("closing date").superRefine((d, ctx) => {
