@@ -15,7 +15,7 @@ function injuryWords(patient: PatientHeaderDto): string {
 export function PatientHeader({ patient }: { patient: PatientHeaderDto }) {
   const injury = patient.activeInjury ?? (patient.latestInjury?.status === "returned" ? patient.latestInjury : null);
   return (
-    <header className="rounded-lg border border-line bg-white p-4">
+    <header className="rounded-lg border border-line bg-white p-4" data-testid="patient-header">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold">{patient.name}</h1>
         <p className="text-muted">
