@@ -29,18 +29,19 @@ async function createPatient(page: Page, p: NewPatient) {
   return page.url();
 }
 
-async function addInjury(page: Page, mechanism = "Sharp grab in the calf on a hill repeat.") {
+async function addInjury(page: Page, { mechanism = "Sharp grab in the calf on a hill repeat.", daysAgo = 11 } = {}) {
   const form = page.getByRole("form", { name: "New injury episode" });
+  if (!(await form.isVisible())) await page.getByText("Add an injury episode").click();
   await form.getByLabel("Side").selectOption({ label: "Left" });
   await form.getByLabel("Muscle").selectOption({ label: "medial gastrocnemius" });
   await form.getByLabel(/^Severity/).selectOption({ label: "Strain" });
   await form.getByLabel("Grade").selectOption({ label: "Grade 2" });
-  await form.getByLabel("Onset date").fill(addDays(today, -11));
+  await form.getByLabel("Onset date").fill(addDays(today, -daysAgo));
   await form.getByLabel("What the runner was doing").selectOption({ label: "Hills" });
   await form.getByLabel("Previous calf strains (count)").fill("1");
   await form.getByLabel(/^How it happened/).fill(mechanism);
   await form.getByRole("button", { name: "Add episode" }).click();
-  await expect(page.getByTestId("injury-summary")).toHaveText("Left medial gastrocnemius strain (grade 2), day 12");
+  await expect(page.getByTestId("injury-summary")).toHaveText(`Left medial gastrocnemius strain (grade 2), day ${daysAgo + 1}`);
 }
 
 async function search(page: Page, q: string, status?: "Active" | "Archived" | "All") {
@@ -138,7 +139,7 @@ test("markup typed into notes and injury text is shown as plain text", async ({ 
   });
   await signInAs(page, USERS.kim);
   await createPatient(page, { given: "Plain", family: `Text${id}`, record: `E2E-X-${id}`, notes: XSS });
-  await addInjury(page, XSS);
+  await addInjury(page, { mechanism: XSS });
   await page.reload();
   await expect(page.getByTestId("injury-episode").getByRole("definition").filter({ hasText: XSS })).toHaveText(XSS);
   await expect(page.getByRole("form", { name: "Patient details" }).getByLabel(/^Notes/)).toHaveValue(XSS);
@@ -159,4 +160,40 @@ test("a date of birth in the future is refused beside the field and nothing is s
   await expect(page).toHaveURL(/\/patients\/new$/);
   await search(page, family, "All");
   await expect(page.getByText("No patients match.")).toBeVisible();
+});
+
+test("an episode is marked returned, a new one on the same side is a recurrence, and the care team is shared", async ({ page, browser }) => {
+  const id = suffix();
+  const name = `Care Team${id}`;
+  await signInAs(page, USERS.kim);
+  await createPatient(page, { given: "Care", family: `Team${id}`, record: `E2E-T-${id}` });
+  await addInjury(page);
+
+  await page.getByText("Mark as returned or close").click();
+  const returned = page.getByRole("form", { name: "Mark as returned" });
+  await returned.getByLabel("Date of return to full running").fill(today);
+  await returned.getByRole("button", { name: "Mark as returned" }).click();
+  await expect(page.getByTestId("injury-summary")).toHaveText(`Left medial gastrocnemius strain (grade 2): returned to full running on ${today}`);
+
+  await addInjury(page, { daysAgo: 0 });
+  await expect(page.getByTestId("patient-header")).toContainText("Recurrence: same side within 12 months");
+
+  // A therapist adds a colleague to the care team of their own patient.
+  await page.getByLabel("Add a colleague to the care team").selectOption({ label: "Lee Jordan" });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByTestId("patient-header")).toContainText("Care team: Lee Jordan");
+  const url = page.url();
+
+  // An admin hands the patient to Lee; Kim stays on the care team.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAs(admin, USERS.admin);
+  await admin.goto(url);
+  await admin.getByLabel("Primary therapist", { exact: true }).selectOption({ label: "Lee Jordan" });
+  await admin.getByRole("button", { name: "Change primary therapist" }).click();
+  await expect(admin.getByTestId("patient-header")).toContainText("Primary therapist: Lee Jordan · Care team: Kim Park");
+  await expectNoSeriousA11yViolations(admin);
+  await adminContext.close();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });

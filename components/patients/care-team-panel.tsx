@@ -74,7 +74,7 @@ export function CareTeamPanel({
         <span className="font-semibold">Primary therapist:</span> {primary.name}
       </p>
       <div>
-        <h3 className="font-semibold">Care team</h3>
+        <h3 className="font-semibold">Also on the care team</h3>
         {members.length === 0 ? (
           <p className="text-muted">Nobody else is on the care team.</p>
         ) : (

@@ -65,11 +65,16 @@ export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { epis
                 <InjuryForm idPrefix={`edit-${e.id}`} today={today} dateOfBirth={dateOfBirth} initialValues={e.values} initialVersion={e.version} action={actions.update(e.id)} />
               </div>
             </details>
-            {e.status === "active" ? (
-              <InjuryStatusForm kind="return" idPrefix={`return-${e.id}`} today={today} onsetDate={e.onsetDate} version={e.version} action={actions.markReturned(e.id)} />
-            ) : null}
             {e.status !== "closed" ? (
-              <InjuryStatusForm kind="close" idPrefix={`close-${e.id}`} today={today} onsetDate={e.returnDate ?? e.onsetDate} version={e.version} action={actions.close(e.id)} />
+              <details className={disclosure}>
+                <summary>{e.status === "active" ? "Mark as returned or close" : "Close this episode"}</summary>
+                <div className="mt-3 flex flex-col gap-4">
+                  {e.status === "active" ? (
+                    <InjuryStatusForm kind="return" idPrefix={`return-${e.id}`} today={today} onsetDate={e.onsetDate} version={e.version} action={actions.markReturned(e.id)} />
+                  ) : null}
+                  <InjuryStatusForm kind="close" idPrefix={`close-${e.id}`} today={today} onsetDate={e.returnDate ?? e.onsetDate} version={e.version} action={actions.close(e.id)} />
+                </div>
+              </details>
             ) : null}
           </div>
         </li>

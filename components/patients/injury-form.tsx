@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { Field } from "@/components/ui/field";
 import { MUSCLE_LABEL } from "@/lib/domain/injury";
-import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, MAX_PRIOR_STRAINS, injurySchema, injuryUpdateSchema } from "@/lib/validation/injury";
+import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, MAX_PRIOR_STRAINS, injurySchema } from "@/lib/validation/injury";
 import { CheckboxField, FieldGroup, SelectField, TextareaField, optionsOf } from "./fields";
 import { VersionedForm, zodValidator, type FormValues, type Saved } from "./versioned-form";
 
@@ -35,7 +35,7 @@ export function InjuryForm({
 }) {
   const router = useRouter();
   const creating = initialVersion === undefined;
-  const validate = useMemo(() => zodValidator(creating ? injurySchema(today, dateOfBirth) : injuryUpdateSchema(today, dateOfBirth).omit({ version: true })), [creating, today, dateOfBirth]);
+  const validate = useMemo(() => zodValidator(injurySchema(today, dateOfBirth)), [today, dateOfBirth]);
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <VersionedForm

@@ -31,12 +31,12 @@ export function PatientListTable({ rows }: { rows: PatientListRow[] }) {
               </td>
               <td className="px-3 py-2">{r.age}</td>
               <td className="px-3 py-2">{r.injury ? `${r.injury} (${STATUS_WORD[r.injuryStatus!]})` : <span className="text-muted">None recorded</span>}</td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 whitespace-nowrap">
                 {r.onsetDate ?? "—"}
                 {r.onsetDate && r.injuryStatus === "active" ? <span className="block text-xs text-muted">day {r.day}</span> : null}
               </td>
               <td className="px-3 py-2">{r.primaryTherapist}</td>
-              <td className="px-3 py-2">{r.lastActivityAt ? r.lastActivityAt.slice(0, 10) : "—"}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{r.lastActivityAt ? r.lastActivityAt.slice(0, 10) : "—"}</td>
             </tr>
           ))}
         </tbody>
