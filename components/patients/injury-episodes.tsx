@@ -72,7 +72,7 @@ export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { epis
                   {e.status === "active" ? (
                     <InjuryStatusForm kind="return" idPrefix={`return-${e.id}`} today={today} onsetDate={e.onsetDate} version={e.version} action={actions.markReturned(e.id)} />
                   ) : null}
-                  <InjuryStatusForm kind="close" idPrefix={`close-${e.id}`} today={today} onsetDate={e.returnDate ?? e.onsetDate} version={e.version} action={actions.close(e.id)} />
+                  <InjuryStatusForm kind="close" idPrefix={`close-${e.id}`} today={today} onsetDate={e.onsetDate} version={e.version} action={actions.close(e.id)} />
                 </div>
               </details>
             ) : null}
