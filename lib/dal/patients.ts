@@ -1,13 +1,20 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, min, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { careTeam, injuries, patients, patientStatus, users } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { ageOn, injuryDay, todayIn } from "@/lib/domain/dates";
 import { describeInjury } from "@/lib/domain/injury";
+import { foldForSearch } from "@/lib/domain/text";
+import type { PatientInput, PatientUpdateInput } from "@/lib/validation/patient";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Db } from "@/db/client";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
+import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+
+export { listPatients, type PatientListPage, type PatientListQuery, type PatientListRow } from "./patient-list";
 
 export type InjuryDto = {
   id: string;
@@ -37,6 +44,8 @@ export type PatientHeaderDto = {
   primaryTherapist: { id: string; name: string };
   careTeam: { id: string; name: string }[];
   activeInjury: InjuryDto | null;
+  /** The newest episode by onset, whatever its status (for "returned on …" when none is active). */
+  latestInjury: InjuryDto | null;
   injuries: InjuryDto[];
   stage: number | null;
 };
@@ -58,7 +67,7 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
     .get();
   if (!row) return null;
   const today = todayIn(user.clinicTimeZone);
-  const injuryRows = db.select().from(injuries).where(eq(injuries.patientId, patientId)).orderBy(desc(injuries.onsetDate)).all();
+  const injuryRows = db.select().from(injuries).where(eq(injuries.patientId, patientId)).orderBy(desc(injuries.onsetDate), desc(injuries.createdAt)).all();
   const team = db
     .select({ id: users.id, name: users.name })
     .from(careTeam)
@@ -81,6 +90,7 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
     primaryTherapist: { id: p.primaryTherapistId, name: row.therapistName },
     careTeam: team,
     activeInjury: injuryDtos.find((i) => i.status === "active") ?? null,
+    latestInjury: injuryDtos[0] ?? null,
     injuries: injuryDtos,
     stage: row.stage ?? null,
   };
@@ -114,4 +124,157 @@ export async function filterVisiblePatientIds(ids: string[]): Promise<string[]> 
     .where(and(inArray(patients.id, ids), visiblePatientsWhere(user)))
     .all()
     .map((r) => r.id);
+}
+
+/** The editable record as the patient form shows it (absent values as undefined). */
+export type PatientFormValues = PatientInput;
+
+export type PatientRecordDto = {
+  id: string;
+  version: number;
+  values: PatientFormValues;
+  archived: boolean;
+  archivedAt: string | null;
+  primaryTherapistId: string;
+  updatedAt: string;
+};
+
+type PatientRow = typeof patients.$inferSelect;
+
+function toFormValues(p: PatientRow): PatientFormValues {
+  const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+  return {
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    sex: p.sex,
+    email: opt(p.email),
+    phone: opt(p.phone),
+    recordNumber: p.recordNumber,
+    preInjuryWeeklyKm: opt(p.preInjuryWeeklyKm),
+    runsPerWeek: opt(p.runsPerWeek),
+    yearsRunning: opt(p.yearsRunning),
+    goalRace: opt(p.goalRace),
+    goalRaceDate: opt(p.goalRaceDate),
+    usualSurface: opt(p.usualSurface) as PatientFormValues["usualSurface"],
+    notes: opt(p.notes),
+  };
+}
+
+function toRecordDto(p: PatientRow): PatientRecordDto {
+  return { id: p.id, version: p.version, values: toFormValues(p), archived: p.archivedAt !== null, archivedAt: p.archivedAt, primaryTherapistId: p.primaryTherapistId, updatedAt: p.updatedAt };
+}
+
+/** The patient row if the user may see it, or null. */
+export function findVisiblePatient(db: Pick<Db, "select">, user: SessionUser, patientId: string): PatientRow | null {
+  return db.select().from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get() ?? null;
+}
+
+/** A patient's editable record (the Details tab), audited as a view; null when not visible. */
+export async function getPatientRecord(patientId: string): Promise<PatientRecordDto | null> {
+  const user = await requireUser();
+  const db = getDb();
+  const row = findVisiblePatient(db, user, patientId);
+  if (!row) return null;
+  writeAudit(db, { clinicId: user.clinicId, userId: user.id, action: "patient.details.view", entityType: "patient", entityId: patientId, patientId });
+  return toRecordDto(row);
+}
+
+/** Columns written from the form: optional fields left empty are stored as null. */
+function columnsFrom(input: PatientInput) {
+  const recordNumber = input.recordNumber.trim();
+  return {
+    givenName: input.givenName,
+    familyName: input.familyName,
+    searchText: foldForSearch(`${input.givenName} ${input.familyName} ${recordNumber}`),
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    recordNumber,
+    preInjuryWeeklyKm: input.preInjuryWeeklyKm ?? null,
+    runsPerWeek: input.runsPerWeek ?? null,
+    yearsRunning: input.yearsRunning ?? null,
+    goalRace: input.goalRace ?? null,
+    goalRaceDate: input.goalRaceDate ?? null,
+    usualSurface: input.usualSurface ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+function assertRecordNumberFree(db: Pick<Db, "select">, clinicId: string, recordNumber: string, exceptId?: string) {
+  const clash = db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(and(eq(patients.clinicId, clinicId), eq(patients.recordNumber, recordNumber.trim()), exceptId ? ne(patients.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new DomainRuleError("Another patient of this clinic already has this record number.", "recordNumber");
+}
+
+const now = () => new Date().toISOString();
+
+/** Creates a patient with the signed-in user as primary therapist. */
+export async function createPatient(input: PatientInput): Promise<{ id: string }> {
+  const user = await requireUser();
+  const db = getDb();
+  const id = crypto.randomUUID();
+  db.transaction((tx) => {
+    assertRecordNumberFree(tx, user.clinicId, input.recordNumber);
+    tx.insert(patients)
+      .values({ id, clinicId: user.clinicId, ...columnsFrom(input), primaryTherapistId: user.id, lastActivityAt: now() })
+      .run();
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "patient.create", entityType: "patient", entityId: id, patientId: id });
+  });
+  return { id };
+}
+
+/**
+ * Saves the form if `input.version` is still current; otherwise throws ConflictError with
+ * the stored values, and nothing is written.
+ */
+export async function updatePatient(patientId: string, input: PatientUpdateInput): Promise<PatientRecordDto> {
+  const user = await requireUser();
+  const db = getDb();
+  return db.transaction((tx) => {
+    const current = findVisiblePatient(tx, user, patientId);
+    if (!current) throw new NotFoundError("Patient");
+    if (current.version !== input.version) throw new ConflictError(toFormValues(current), current.version);
+    assertRecordNumberFree(tx, user.clinicId, input.recordNumber, patientId);
+    const firstOnset = tx.select({ onset: min(injuries.onsetDate) }).from(injuries).where(eq(injuries.patientId, patientId)).get()?.onset;
+    if (firstOnset && input.dateOfBirth > firstOnset) {
+      throw new DomainRuleError(`The date of birth cannot be after the onset of an injury on record (${firstOnset}).`, "dateOfBirth");
+    }
+    const columns = columnsFrom(input);
+    const updated = tx
+      .update(patients)
+      .set({ ...columns, version: current.version + 1, updatedAt: now() })
+      .where(and(eq(patients.id, patientId), eq(patients.clinicId, user.clinicId), eq(patients.version, input.version)))
+      .returning()
+      .get();
+    if (!updated) throw new ConflictError(toFormValues(current), current.version);
+    const before = toFormValues(current);
+    const after = toFormValues(updated);
+    const fields = (Object.keys(after) as (keyof PatientFormValues)[]).filter((k) => before[k] !== after[k]);
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "patient.update", entityType: "patient", entityId: patientId, patientId, detail: { fields } });
+    return toRecordDto(updated);
+  });
+}
+
+/** Archive (archived = true) or restore: the record and its data stay; lists skip archived patients. */
+export async function setPatientArchived(patientId: string, archived: boolean): Promise<PatientRecordDto> {
+  const user = await requireUser();
+  const db = getDb();
+  return db.transaction((tx) => {
+    const current = findVisiblePatient(tx, user, patientId);
+    if (!current) throw new NotFoundError("Patient");
+    if ((current.archivedAt !== null) === archived) return toRecordDto(current);
+    const updated = tx
+      .update(patients)
+      .set({ archivedAt: archived ? now() : null, version: current.version + 1, updatedAt: now() })
+      .where(and(eq(patients.id, patientId), eq(patients.clinicId, user.clinicId)))
+      .returning()
+      .get()!;
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: archived ? "patient.archive" : "patient.restore", entityType: "patient", entityId: patientId, patientId });
+    return toRecordDto(updated);
+  });
 }

@@ -1,0 +1,86 @@
+import type { ActionResult } from "@/lib/actions/result";
+import type { InjuryEpisodeDto } from "@/lib/dal/injuries";
+import { Badge } from "@/components/ui/badge";
+import { ACTIVITY_LABEL } from "@/lib/validation/injury";
+import { InjuryForm } from "./injury-form";
+import { InjuryStatusForm } from "./injury-status-form";
+import type { Saved } from "./versioned-form";
+
+type Act = (form: FormData) => Promise<ActionResult<Saved | undefined>>;
+export type EpisodeActions = { update: (injuryId: string) => Act; markReturned: (injuryId: string) => Act; close: (injuryId: string) => Act };
+
+const STATUS: Record<InjuryEpisodeDto["status"], { label: string; tone: "accent" | "safe" | "neutral" }> = {
+  active: { label: "Active", tone: "accent" },
+  returned: { label: "Returned", tone: "safe" },
+  closed: { label: "Closed", tone: "neutral" },
+};
+
+const disclosure = "rounded-md border border-line p-3 [&>summary]:min-h-11 [&>summary]:cursor-pointer [&>summary]:font-semibold [&>summary]:text-accent-strong";
+
+/** The patient's injury episodes, newest first, each with its edit and status forms. */
+export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { episodes: InjuryEpisodeDto[]; today: string; dateOfBirth: string; actions: EpisodeActions }) {
+  if (episodes.length === 0) return <p className="text-muted">No injury episodes recorded yet.</p>;
+  return (
+    <ol className="flex flex-col gap-4" aria-label="Injury episodes">
+      {episodes.map((e) => (
+        <li key={e.id} className="rounded-md border border-line p-3" data-testid="injury-episode">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-semibold">{e.description}</h3>
+            <Badge tone={STATUS[e.status].tone}>{STATUS[e.status].label}</Badge>
+            {e.isRecurrence ? <Badge tone="caution">Recurrence: same side within 12 months</Badge> : null}
+          </div>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-muted">Onset</dt>
+            <dd>
+              {e.onsetDate}
+              {e.status === "active" ? ` (day ${e.day})` : ""}
+            </dd>
+            {e.returnDate ? (
+              <>
+                <dt className="text-muted">Returned to full running</dt>
+                <dd>{e.returnDate}</dd>
+              </>
+            ) : null}
+            {e.closedDate ? (
+              <>
+                <dt className="text-muted">Closed</dt>
+                <dd>{e.closedDate}</dd>
+              </>
+            ) : null}
+            <dt className="text-muted">Doing</dt>
+            <dd>{e.activity ? ACTIVITY_LABEL[e.activity] : "Not recorded"}</dd>
+            <dt className="text-muted">Previous calf strains</dt>
+            <dd>{e.priorStrains}</dd>
+            {e.mechanism ? (
+              <>
+                <dt className="text-muted">How it happened</dt>
+                <dd className="whitespace-pre-wrap break-words">{e.mechanism}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div className="mt-3 flex flex-col gap-3">
+            <details className={disclosure}>
+              <summary>Edit this episode</summary>
+              <div className="mt-3">
+                <InjuryForm idPrefix={`edit-${e.id}`} today={today} dateOfBirth={dateOfBirth} initialValues={e.values} initialVersion={e.version} action={actions.update(e.id)} />
+              </div>
+            </details>
+            {e.status !== "closed" ? (
+              <details className={disclosure}>
+                <summary>{e.status === "active" ? "Mark as returned or close" : "Close this episode"}</summary>
+                <div className="mt-3 flex flex-col gap-4">
+                  {e.status === "active" ? (
+                    <InjuryStatusForm kind="return" idPrefix={`return-${e.id}`} today={today} onsetDate={e.onsetDate} version={e.version} action={actions.markReturned(e.id)} />
+                  ) : null}
+                  <InjuryStatusForm kind="close" idPrefix={`close-${e.id}`} today={today} onsetDate={e.onsetDate} version={e.version} action={actions.close(e.id)} />
+                </div>
+              </details>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export { disclosure as disclosureClass };

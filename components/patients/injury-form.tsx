@@ -1,0 +1,89 @@
+"use client";
+
+import { useMemo } from "react";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/actions/result";
+import { Field } from "@/components/ui/field";
+import { MUSCLE_LABEL } from "@/lib/domain/injury";
+import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, MAX_PRIOR_STRAINS, injurySchema } from "@/lib/validation/injury";
+import { CheckboxField, FieldGroup, SelectField, TextareaField, optionsOf } from "./fields";
+import { VersionedForm, zodValidator, type FormValues, type Saved } from "./versioned-form";
+
+const SIDE_OPTIONS = optionsOf({ left: "Left", right: "Right", both: "Both" });
+const MUSCLE_OPTIONS = optionsOf({ ...MUSCLE_LABEL, unsure: "Not sure" });
+const SEVERITY_OPTIONS = optionsOf({ spasm: "Spasm", strain: "Strain", tear: "Tear" });
+const GRADE_OPTIONS = [1, 2, 3].map((g) => ({ value: String(g), label: `Grade ${g}` }));
+const ACTIVITY_OPTIONS = optionsOf(ACTIVITY_LABEL);
+
+const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+/** New episode (no version) or edit one; onset is checked against today and the date of birth. */
+export function InjuryForm({
+  idPrefix,
+  today,
+  dateOfBirth,
+  initialValues = { priorStrains: 0 },
+  initialVersion,
+  action,
+}: {
+  idPrefix: string;
+  today: string;
+  dateOfBirth: string;
+  initialValues?: FormValues;
+  initialVersion?: number;
+  action: (form: FormData) => Promise<ActionResult<Saved | undefined>>;
+}) {
+  const router = useRouter();
+  const creating = initialVersion === undefined;
+  const validate = useMemo(() => zodValidator(injurySchema(today, dateOfBirth)), [today, dateOfBirth]);
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <VersionedForm
+      name={creating ? "New injury episode" : "Edit injury episode"}
+      initialValues={initialValues}
+      initialVersion={initialVersion}
+      labels={INJURY_FIELD_LABELS}
+      validate={validate}
+      action={action}
+      submitLabel={creating ? "Add episode" : "Save episode"}
+      savedMessage={creating ? "Episode added." : "Episode saved."}
+      onSaved={() => router.refresh()}
+    >
+      {({ errors, values }) => (
+        <>
+          <FieldGroup legend="Where and how bad">
+            <SelectField id={id("side")} name="side" label="Side" options={SIDE_OPTIONS} placeholder="Choose…" defaultValue={text(values.side)} error={errors.side} />
+            <SelectField id={id("muscle")} name="muscle" label="Muscle" options={MUSCLE_OPTIONS} placeholder="Choose…" defaultValue={text(values.muscle)} error={errors.muscle} />
+            <SelectField
+              id={id("severity")}
+              name="severity"
+              label="Severity (spasm → strain → tear)"
+              options={SEVERITY_OPTIONS}
+              placeholder="Choose…"
+              defaultValue={text(values.severity)}
+              error={errors.severity}
+            />
+            <SelectField id={id("grade")} name="grade" label="Grade" options={GRADE_OPTIONS} placeholder="Choose…" defaultValue={text(values.grade)} error={errors.grade} />
+            <CheckboxField id={id("achilles")} name="achilles" label="Achilles involved" defaultChecked={values.achilles === true} error={errors.achilles} />
+          </FieldGroup>
+          <FieldGroup legend="When and what happened">
+            <Field id={id("onsetDate")} name="onsetDate" type="date" label="Onset date" max={today} min={dateOfBirth} defaultValue={text(values.onsetDate)} error={errors.onsetDate} />
+            <SelectField id={id("activity")} name="activity" label="What the runner was doing" options={ACTIVITY_OPTIONS} placeholder="Not recorded" defaultValue={text(values.activity)} error={errors.activity} />
+            <Field
+              id={id("priorStrains")}
+              name="priorStrains"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_PRIOR_STRAINS}
+              label="Previous calf strains (count)"
+              defaultValue={text(values.priorStrains)}
+              error={errors.priorStrains}
+            />
+            <TextareaField id={id("mechanism")} name="mechanism" label="How it happened (optional)" maxLength={2000} className="sm:col-span-2" defaultValue={text(values.mechanism)} error={errors.mechanism} />
+          </FieldGroup>
+        </>
+      )}
+    </VersionedForm>
+  );
+}

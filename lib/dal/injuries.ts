@@ -1,0 +1,224 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
+import { injuries, patients, patientStatus, stageChanges } from "@/db/schema";
+import { requireUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/types";
+import { todayIn } from "@/lib/domain/dates";
+import { isRecurrence } from "@/lib/domain/recurrence";
+import {
+  canMoveTo,
+  laterDateProblem,
+  onsetProblem,
+  type InjuryCloseInput,
+  type InjuryInput,
+  type InjuryReturnInput,
+  type InjuryUpdateInput,
+} from "@/lib/validation/injury";
+import { visiblePatientsWhere } from "./access";
+import { writeAudit } from "./audit";
+import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { findVisiblePatient, toInjuryDto, type InjuryDto } from "./patients";
+
+type Tx = Pick<Db, "select" | "insert" | "update">;
+type InjuryRow = typeof injuries.$inferSelect;
+
+/** An episode as the Details tab edits it: the header DTO plus the editable extras. */
+export type InjuryEpisodeDto = InjuryDto & {
+  version: number;
+  activity: InjuryRow["activity"];
+  mechanism: string | null;
+  closedDate: string | null;
+  values: InjuryInput;
+};
+
+function toEpisodeDto(i: InjuryRow, today: string): InjuryEpisodeDto {
+  return {
+    ...toInjuryDto(i, today),
+    version: i.version,
+    activity: i.activity,
+    mechanism: i.mechanism,
+    closedDate: i.closedDate,
+    values: toFormValues(i),
+  };
+}
+
+function toFormValues(i: InjuryRow): InjuryInput {
+  return {
+    side: i.side,
+    muscle: i.muscle,
+    severity: i.severity,
+    grade: i.grade,
+    achilles: i.achilles,
+    onsetDate: i.onsetDate,
+    activity: i.activity ?? undefined,
+    mechanism: i.mechanism ?? undefined,
+    priorStrains: i.priorStrains,
+  };
+}
+
+/** A patient's episodes, newest onset first; null when the patient is not visible. Reads are audited by the page's patient view. */
+export async function listPatientInjuries(patientId: string): Promise<InjuryEpisodeDto[] | null> {
+  const user = await requireUser();
+  const db = getDb();
+  if (!findVisiblePatient(db, user, patientId)) return null;
+  const today = todayIn(user.clinicTimeZone);
+  return db
+    .select()
+    .from(injuries)
+    .where(and(eq(injuries.patientId, patientId), eq(injuries.clinicId, user.clinicId)))
+    .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
+    .all()
+    .map((i) => toEpisodeDto(i, today));
+}
+
+/**
+ * The derived status for a patient whose new episode starts at stage 0 ("Protect"), so
+ * the caseload shows it at once. The derived-status engine replaces this with a full
+ * recompute; keep every caller going through this one function.
+ */
+export function setStatusForNewEpisode(tx: Tx, row: { patientId: string; clinicId: string; injuryId: string }): void {
+  tx.insert(patientStatus)
+    .values({ ...row, stage: 0 })
+    .onConflictDoUpdate({
+      target: patientStatus.patientId,
+      set: { injuryId: row.injuryId, stage: 0, readyToProgress: false, symptomFreeStreak: 0, flags: "[]", flagCount: 0, nextStep: null, updatedAt: new Date().toISOString() },
+    })
+    .run();
+}
+
+/** Rewrites `is_recurrence` for every episode of the patient (a new or moved onset can change any of them). */
+function markRecurrences(tx: Tx, patientId: string): void {
+  const all = tx.select({ id: injuries.id, side: injuries.side, onsetDate: injuries.onsetDate, isRecurrence: injuries.isRecurrence }).from(injuries).where(eq(injuries.patientId, patientId)).all();
+  for (const episode of all) {
+    const recurs = isRecurrence(episode, all);
+    if (recurs !== episode.isRecurrence) tx.update(injuries).set({ isRecurrence: recurs }).where(eq(injuries.id, episode.id)).run();
+  }
+}
+
+function checkOnset(onset: string, today: string, dateOfBirth: string) {
+  const problem = onsetProblem(onset, today, dateOfBirth);
+  if (problem) throw new DomainRuleError(problem, "onsetDate");
+}
+
+function columnsFrom(input: InjuryInput) {
+  return {
+    side: input.side,
+    muscle: input.muscle,
+    severity: input.severity,
+    grade: input.grade,
+    achilles: input.achilles,
+    onsetDate: input.onsetDate,
+    activity: input.activity ?? null,
+    mechanism: input.mechanism ?? null,
+    priorStrains: input.priorStrains,
+  };
+}
+
+export async function createInjury(patientId: string, input: InjuryInput): Promise<InjuryEpisodeDto> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  const id = crypto.randomUUID();
+  return getDb().transaction((tx) => {
+    const patient = findVisiblePatient(tx, user, patientId);
+    if (!patient) throw new NotFoundError("Patient");
+    if (patient.archivedAt) throw new DomainRuleError("Restore this patient before adding an injury episode.");
+    checkOnset(input.onsetDate, today, patient.dateOfBirth);
+    tx.insert(injuries)
+      .values({ id, clinicId: user.clinicId, patientId, ...columnsFrom(input), status: "active", createdBy: user.id })
+      .run();
+    markRecurrences(tx, patientId);
+    tx.insert(stageChanges)
+      .values({ id: crypto.randomUUID(), clinicId: user.clinicId, patientId, injuryId: id, fromStage: null, toStage: 0, kind: "start", effectiveDate: input.onsetDate, changedBy: user.id })
+      .run();
+    setStatusForNewEpisode(tx, { patientId, clinicId: user.clinicId, injuryId: id });
+    tx.update(patients).set({ lastActivityAt: new Date().toISOString() }).where(eq(patients.id, patientId)).run();
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "injury.create", entityType: "injury", entityId: id, patientId });
+    return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, id)).get()!, today);
+  });
+}
+
+/** The episode and its patient when the user may see them; NotFoundError otherwise. */
+function loadVisibleInjury(tx: Tx, user: SessionUser, injuryId: string) {
+  const row = tx
+    .select({ injury: injuries, dateOfBirth: patients.dateOfBirth })
+    .from(injuries)
+    .innerJoin(patients, eq(patients.id, injuries.patientId))
+    .where(and(eq(injuries.id, injuryId), visiblePatientsWhere(user)))
+    .get();
+  if (!row) throw new NotFoundError("Injury episode");
+  return row;
+}
+
+function assertVersion(current: InjuryRow, version: number) {
+  if (current.version !== version) throw new ConflictError({ ...toFormValues(current), status: current.status, returnDate: current.returnDate, closedDate: current.closedDate }, current.version);
+}
+
+/** Writes a versioned change to one episode and its audit row; the caller has checked the version. */
+function saveEpisode(tx: Tx, user: SessionUser, current: InjuryRow, set: Partial<InjuryRow>, action: string, detail?: Record<string, unknown>): InjuryRow {
+  const updated = tx
+    .update(injuries)
+    .set({ ...set, version: current.version + 1, updatedAt: new Date().toISOString() })
+    .where(and(eq(injuries.id, current.id), eq(injuries.version, current.version)))
+    .returning()
+    .get();
+  if (!updated) throw new ConflictError(toFormValues(current), current.version);
+  writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action, entityType: "injury", entityId: current.id, patientId: current.patientId, detail });
+  return updated;
+}
+
+export async function updateInjury(injuryId: string, input: InjuryUpdateInput): Promise<InjuryEpisodeDto> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  return getDb().transaction((tx) => {
+    const { injury: current, dateOfBirth } = loadVisibleInjury(tx, user, injuryId);
+    assertVersion(current, input.version);
+    checkOnset(input.onsetDate, today, dateOfBirth);
+    for (const [field, day] of [["returnDate", current.returnDate], ["closedDate", current.closedDate]] as const) {
+      if (day && day < input.onsetDate) throw new DomainRuleError(`The onset date cannot be after the ${field === "returnDate" ? "return" : "closing"} date (${day}).`, "onsetDate");
+    }
+    const columns = columnsFrom(input);
+    const fields = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => columns[k] !== current[k]);
+    saveEpisode(tx, user, current, columns, "injury.update", { fields });
+    markRecurrences(tx, current.patientId);
+    if (columns.onsetDate !== current.onsetDate) {
+      tx.update(stageChanges)
+        .set({ effectiveDate: columns.onsetDate })
+        .where(and(eq(stageChanges.injuryId, injuryId), eq(stageChanges.kind, "start")))
+        .run();
+    }
+    return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, injuryId)).get()!, today);
+  });
+}
+
+/** Active → returned: the runner is back to full running on `returnDate`. */
+export async function markInjuryReturned(injuryId: string, input: InjuryReturnInput): Promise<InjuryEpisodeDto> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  return getDb().transaction((tx) => {
+    const { injury: current } = loadVisibleInjury(tx, user, injuryId);
+    assertVersion(current, input.version);
+    if (!canMoveTo(current.status, "returned")) throw new DomainRuleError("Only an active episode can be marked as returned.");
+    const problem = laterDateProblem(input.returnDate, current.onsetDate, today, "return");
+    if (problem) throw new DomainRuleError(problem, "returnDate");
+    return toEpisodeDto(saveEpisode(tx, user, current, { status: "returned", returnDate: input.returnDate }, "injury.return"), today);
+  });
+}
+
+/** Active or returned → closed: the episode is over (the record stays). */
+export async function closeInjury(injuryId: string, input: InjuryCloseInput): Promise<InjuryEpisodeDto> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  return getDb().transaction((tx) => {
+    const { injury: current } = loadVisibleInjury(tx, user, injuryId);
+    assertVersion(current, input.version);
+    if (!canMoveTo(current.status, "closed")) throw new DomainRuleError("This episode is already closed.");
+    const problem = laterDateProblem(input.closedDate, current.onsetDate, today, "closing");
+    if (problem) throw new DomainRuleError(problem, "closedDate");
+    if (current.returnDate && input.closedDate < current.returnDate) {
+      throw new DomainRuleError(`The closing date cannot be before the return date (${current.returnDate}).`, "closedDate");
+    }
+    return toEpisodeDto(saveEpisode(tx, user, current, { status: "closed", closedDate: input.closedDate }, "injury.close"), today);
+  });
+}

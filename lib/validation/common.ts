@@ -1,0 +1,27 @@
+/** Building blocks shared by the form schemas: messages a therapist can act on. */
+import { z } from "zod";
+import { isIsoDay } from "@/lib/domain/dates";
+
+/** Optional free text: trimmed, at most `max` characters, stored as typed. */
+export function optionalText(max: number, label: string) {
+  return z.string().max(max, `${label}: at most ${max.toLocaleString("en-GB")} characters.`).optional();
+}
+
+/** A calendar day typed in a date input (`YYYY-MM-DD`). */
+export function isoDay(label: string) {
+  return z.string({ error: `Enter the ${label}.` }).refine(isIsoDay, `Enter the ${label} as a date.`);
+}
+
+/** A whole or decimal number within a range, from a form field (empty → absent). */
+export function optionalNumber(min: number, max: number, label: string, options: { int?: boolean } = {}) {
+  const outside = `${label} must be between ${min} and ${max}.`;
+  let n = z.coerce.number({ error: `${label} must be a number.` }).min(min, outside).max(max, outside);
+  if (options.int) n = n.int(`${label} must be a whole number.`);
+  return n.optional();
+}
+
+/** A checkbox: "on" (browser), "true" or true is checked; absent is unchecked. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** The version the form was loaded with (optimistic concurrency). */
+export const versionField = z.coerce.number().int().positive();

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents, injuries, patients, patientStatus, stageChanges } from "@/db/schema";
+import { listCaseload } from "@/lib/dal/caseload";
+import { ConflictError, DomainRuleError, NotFoundError } from "@/lib/dal/errors";
+import { closeInjury, createInjury, listPatientInjuries, markInjuryReturned, updateInjury } from "@/lib/dal/injuries";
+import { createPatient, getPatientHeader } from "@/lib/dal/patients";
+import { todayIn } from "@/lib/domain/dates";
+import type { InjuryInput } from "@/lib/validation/injury";
+import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+
+vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
+
+let cleanup: () => void;
+let patientId: string;
+const today = todayIn("Europe/London");
+
+beforeAll(async () => {
+  cleanup = useTempDatabase().cleanup;
+  await seedDemoDatabase();
+  actAs("kim@springback.test");
+  patientId = (await createPatient({ givenName: "Episode", familyName: "Tester", dateOfBirth: "1985-03-10", sex: "male", recordNumber: "EP-1" })).id;
+});
+afterAll(() => cleanup());
+
+const episode = (over: Partial<InjuryInput> = {}): InjuryInput => ({
+  side: "left",
+  muscle: "medial_gastrocnemius",
+  severity: "strain",
+  grade: 2,
+  achilles: false,
+  onsetDate: "2025-01-10",
+  activity: "speed_work",
+  mechanism: "Felt a grab on the last interval.",
+  priorStrains: 0,
+  ...over,
+});
+const row = (id: string) => getDb().select().from(injuries).where(eq(injuries.id, id)).get()!;
+
+describe("creating an episode", () => {
+  it("starts it at stage 0 with a start row, a status row and an audit row", async () => {
+    actAs("kim@springback.test");
+    const created = await createInjury(patientId, episode());
+    expect(created).toMatchObject({ status: "active", isRecurrence: false, version: 1, description: "Left medial gastrocnemius strain (grade 2)" });
+    const start = getDb().select().from(stageChanges).where(eq(stageChanges.injuryId, created.id)).all();
+    expect(start).toEqual([expect.objectContaining({ kind: "start", toStage: 0, fromStage: null, effectiveDate: "2025-01-10" })]);
+    expect(getDb().select().from(patientStatus).where(eq(patientStatus.patientId, patientId)).get()).toMatchObject({ injuryId: created.id, stage: 0 });
+    expect(getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, created.id), eq(auditEvents.action, "injury.create"))).all()).toHaveLength(1);
+  });
+
+  it("refuses an onset before birth or in the future, on the onset field", async () => {
+    actAs("kim@springback.test");
+    await expect(createInjury(patientId, episode({ onsetDate: "1985-03-09" }))).rejects.toMatchObject({ field: "onsetDate" });
+    await expect(createInjury(patientId, episode({ onsetDate: "2999-01-01" }))).rejects.toMatchObject({ field: "onsetDate" });
+    await expect(createInjury(patientId, episode({ onsetDate: "1985-03-10", side: "right" }))).resolves.toHaveProperty("id");
+  });
+
+  it("is not found for a patient outside the caseload", async () => {
+    const grace = getDb().select().from(patients).where(eq(patients.recordNumber, "SB-1013")).get()!;
+    actAs("kim@springback.test");
+    await expect(createInjury(grace.id, episode())).rejects.toBeInstanceOf(NotFoundError);
+    actAs("ola@northside.test");
+    await expect(createInjury(patientId, episode())).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listPatientInjuries(patientId)).toBeNull();
+  });
+});
+
+describe("recurrence", () => {
+  it.each([
+    ["left, 12 months to the day after", "left", "2026-01-10", true],
+    ["left, 12 months and a day after", "left", "2026-01-11", false],
+  ] as const)("%s → %s", async (_label, side, onsetDate, expected) => {
+    actAs("admin@springback.test");
+    const p = (await createPatient({ givenName: "Recur", familyName: onsetDate, dateOfBirth: "1980-01-01", sex: "female", recordNumber: `R-${onsetDate}` })).id;
+    await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10" }));
+    expect((await createInjury(p, episode({ side, onsetDate }))).isRecurrence).toBe(expected);
+  });
+
+  it("marks same side and both-sides episodes, not the other side", async () => {
+    actAs("kim@springback.test");
+    const right = await createInjury(patientId, episode({ side: "right", onsetDate: "2025-04-01" }));
+    expect(right.isRecurrence).toBe(false);
+    const left = await createInjury(patientId, episode({ side: "left", onsetDate: "2025-06-01" }));
+    expect(left.isRecurrence).toBe(true);
+    const both = await createInjury(patientId, episode({ side: "both", onsetDate: "2025-08-01" }));
+    expect(both.isRecurrence).toBe(true);
+    const header = await getPatientHeader(patientId);
+    expect(header?.injuries.filter((i) => i.isRecurrence).map((i) => i.onsetDate)).toEqual(["2025-08-01", "2025-06-01"]);
+  });
+
+  it("is re-evaluated when an onset or side is edited", async () => {
+    actAs("kim@springback.test");
+    const p = (await createPatient({ givenName: "Edit", familyName: "Recur", dateOfBirth: "1980-01-01", sex: "male", recordNumber: "R-EDIT" })).id;
+    await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10" }));
+    const second = await createInjury(p, episode({ side: "left", onsetDate: "2025-05-10" }));
+    expect(second.isRecurrence).toBe(true);
+    const moved = await updateInjury(second.id, { ...episode({ side: "right", onsetDate: "2025-05-10" }), version: second.version });
+    expect(moved.isRecurrence).toBe(false);
+    expect(row(second.id).version).toBe(2);
+  });
+});
+
+describe("status: active → returned → closed", () => {
+  it("returns and closes with dates not before onset or return", async () => {
+    actAs("kim@springback.test");
+    const p = (await createPatient({ givenName: "Status", familyName: "Flow", dateOfBirth: "1980-01-01", sex: "female", recordNumber: "ST-1" })).id;
+    const e = await createInjury(p, episode({ onsetDate: "2025-02-01" }));
+    await expect(markInjuryReturned(e.id, { returnDate: "2025-01-31", version: 1 })).rejects.toMatchObject({ field: "returnDate" });
+    await expect(closeInjury(e.id, { closedDate: "2999-01-01", version: 1 })).rejects.toMatchObject({ field: "closedDate" });
+    const returned = await markInjuryReturned(e.id, { returnDate: "2025-02-01", version: 1 });
+    expect(returned).toMatchObject({ status: "returned", returnDate: "2025-02-01", version: 2 });
+    await expect(markInjuryReturned(e.id, { returnDate: "2025-03-01", version: 2 })).rejects.toBeInstanceOf(DomainRuleError);
+    await expect(closeInjury(e.id, { closedDate: "2025-01-31", version: 2 })).rejects.toMatchObject({ field: "closedDate" });
+    const closed = await closeInjury(e.id, { closedDate: today, version: 2 });
+    expect(closed).toMatchObject({ status: "closed", closedDate: today, version: 3 });
+    await expect(closeInjury(e.id, { closedDate: today, version: 3 })).rejects.toBeInstanceOf(DomainRuleError);
+    const actions = getDb().select({ a: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, e.id)).all().map((r) => r.a);
+    expect(actions).toEqual(["injury.create", "injury.return", "injury.close"]);
+  });
+
+  it("a stale version is a conflict with the stored values and changes nothing", async () => {
+    actAs("kim@springback.test");
+    const p = (await createPatient({ givenName: "Two", familyName: "Tabs", dateOfBirth: "1980-01-01", sex: "female", recordNumber: "TT-1" })).id;
+    const e = await createInjury(p, episode({ onsetDate: "2025-02-01" }));
+    await updateInjury(e.id, { ...episode({ onsetDate: "2025-02-01", grade: 3 }), version: 1 });
+    const error = await updateInjury(e.id, { ...episode({ onsetDate: "2025-02-01", grade: 1 }), version: 1 }).catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).current).toMatchObject({ grade: 3 });
+    await expect(markInjuryReturned(e.id, { returnDate: "2025-03-01", version: 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect(row(e.id)).toMatchObject({ grade: 3, version: 2, status: "active" });
+  });
+
+  it("is not found for another clinic's user", async () => {
+    actAs("kim@springback.test");
+    const [first] = (await listPatientInjuries(patientId))!;
+    actAs("ola@northside.test");
+    await expect(updateInjury(first!.id, { ...episode(), version: first!.version })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(closeInjury(first!.id, { closedDate: today, version: first!.version })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("caseload", () => {
+  it("shows a new patient's new episode at Protect", async () => {
+    actAs("lee@springback.test");
+    const p = (await createPatient({ givenName: "Fresh", familyName: "Strain", dateOfBirth: "1990-01-01", sex: "male", recordNumber: "FS-1" })).id;
+    await createInjury(p, episode({ side: "right", muscle: "soleus", onsetDate: today }));
+    const rowOnCaseload = (await listCaseload()).find((r) => r.patientId === p);
+    expect(rowOnCaseload).toMatchObject({ stage: 0, stageName: "Protect", injury: "R soleus, grade 2", day: 1 });
+  });
+});
