@@ -4,7 +4,7 @@
  * it; an action without an entry in support/action-fixtures.ts fails the first test.
  */
 import { expect, test } from "@playwright/test";
-import { ACTION_FIXTURES, formArgs, toForm, type ActionFixture, type SuiteContext } from "./support/action-fixtures";
+import { ACTION_FIXTURES, formArgs, injuryFields, patientFields, toForm, type ActionFixture, type SuiteContext } from "./support/action-fixtures";
 import {
   allPatientNames,
   BASE_URL,
@@ -44,9 +44,22 @@ function argsFor(fixture: ActionFixture, fields: Record<string, unknown>): unkno
   return (fixture.args ?? formArgs)(fields, ctx);
 }
 
+/** A page URL with its ids filled in, plus the query a comparison page needs. */
+function pageUrl(template: string): string {
+  return `${fillRoute(template, params)}?a=${params.assessmentId}&b=${params.previousAssessmentId}`;
+}
+
 function hostRoute(a: ActionEntry): string {
   const worker = a.pages[0];
   return worker ? fillRoute(routeOfWorker(worker), params) : "/";
+}
+
+/** Runs another action as the owner (a fixture's setup or cleanup) and insists it worked. */
+async function runHelper(key: string, args: unknown[], owner: string) {
+  const action = actions.find((a) => keyOf(a) === key);
+  if (!action) throw new Error(`No action ${key}`);
+  const call = await callAction(action, hostRoute(action), args, { cookie: cookies[owner]! });
+  expect(succeeded(call), `${key}: ${call.body.slice(0, 300)}`).toBe(true);
 }
 
 function leaksPatientData(body: string, hidden: string[] = names): string | undefined {
@@ -75,6 +88,7 @@ test.beforeAll(async () => {
     patientId: patient.id,
     injuryId: patient.injury_id,
     assessmentId: first("select id from assessments where patient_id = ? order by assessed_on desc"),
+    previousAssessmentId: first("select id from assessments where patient_id = ? order by assessed_on asc"),
     logId: first("select id from daily_logs where patient_id = ? order by log_date desc"),
     dailyLogId: first("select id from daily_logs where patient_id = ? order by log_date desc"),
     runId: first("select id from runs where patient_id = ? order by run_date desc"),
@@ -90,15 +104,39 @@ test.beforeAll(async () => {
   await callAction(create, "/admin", [undefined, toForm({ name: "Throwaway", email, role: "therapist" })], { cookie: cookies.admin });
   const db2 = openE2eDb();
   const throwaway = db2.prepare("select id from users where email = ?").get(email) as { id: string };
+  const userIds = Object.fromEntries((db2.prepare("select email, id from users").all() as { email: string; id: string }[]).map((u) => [u.email, u.id]));
   db2.close();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
+  // Kim's spare patient with three open episodes, for the record and episode actions.
+  const createPatient = actions.find((a) => a.exportedName === "createPatientAction")!;
+  const createInjury = actions.find((a) => a.exportedName === "createInjuryAction")!;
+  const seedCtx = { today, unique: () => `${Date.now()}-${counter++}` } as SuiteContext;
+  await callAction(createPatient, "/patients/new", [toForm(patientFields(seedCtx, "SUITE-SPARE"))], { cookie: cookies.kim });
+  const db3 = openE2eDb();
+  const spare = db3.prepare("select id from patients where record_number = 'SUITE-SPARE'").get() as { id: string };
+  db3.close();
+  for (let i = 0; i < 3; i++) {
+    await callAction(createInjury, `/patients/${spare.id}/details`, [spare.id, toForm(injuryFields(seedCtx))], { cookie: cookies.kim });
+  }
+  const db4 = openE2eDb();
+  const spareInjuries = (db4.prepare("select id from injuries where patient_id = ? order by rowid").all(spare.id) as { id: string }[]).map((r) => r.id);
+  db4.close();
+  expect(spareInjuries).toHaveLength(3);
   ctx = {
+    sparePatientId: spare.id,
+    spareReturnInjuryId: spareInjuries[0]!,
+    spareCloseInjuryId: spareInjuries[1]!,
+    spareEditInjuryId: spareInjuries[2]!,
+    kimUserId: userIds["kim@springback.test"]!,
+    leeUserId: userIds["lee@springback.test"]!,
     patientId: patient.id,
     injuryId: patient.injury_id,
     throwawayUserId: throwaway.id,
     assessmentId: params.assessmentId!,
     dailyLogId: params.dailyLogId!,
     runId: params.runId!,
-    today: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()),
+    today,
     unique: () => `${Date.now()}-${counter++}`,
     versionOf: (table, id) => {
       const conn = openE2eDb();
@@ -177,7 +215,7 @@ test("patient pages and route handlers are not found for a colleague outside the
   expect(scoped.length).toBeGreaterThan(0);
   for (const who of ["lee", "ola"]) {
     for (const template of scoped) {
-      const url = fillRoute(template, params);
+      const url = pageUrl(template);
       const res = await fetch(`${BASE_URL}${url}`, { redirect: "manual", headers: { cookie: cookies[who]! } });
       expect(res.status, `${who} ${url}`).toBe(404);
       expect(leaksPatientData(await res.text()), `${who} ${url}`).toBeUndefined();
@@ -192,7 +230,7 @@ test("patient pages and route handlers are not found for a colleague outside the
   }
   // The rightful therapist does see them (the checks above are not vacuous).
   for (const template of scoped) {
-    const res = await fetch(`${BASE_URL}${fillRoute(template, params)}`, { redirect: "manual", headers: { cookie: cookies.kim! } });
+    const res = await fetch(`${BASE_URL}${pageUrl(template)}`, { redirect: "manual", headers: { cookie: cookies.kim! } });
     expect(res.status, template).toBe(200);
   }
 });
@@ -210,12 +248,14 @@ test("actions change nothing for outsiders and work for their rightful caller", 
     }
     if (!fixture.ownerRun) continue;
     const owner = fixture.scope === "admin" ? "admin" : "kim";
+    if (fixture.setup) await runHelper(fixture.setup.action, fixture.setup.args(ctx), owner);
     const before = fingerprint();
     const call = await callAction(action, hostRoute(action), argsFor(fixture, fixture.fields(ctx)), { cookie: cookies[owner]! });
     expect(succeeded(call), `${owner} ${keyOf(action)}: ${call.body.slice(0, 300)}`).toBe(true);
     const changed = changedTables(before, fingerprint());
     expect(changed.length, keyOf(action)).toBeGreaterThan(0);
     for (const table of changed) expect(fixture.writes, `${keyOf(action)} wrote ${table}`).toContain(table);
+    for (const step of fixture.cleanup ?? []) await runHelper(step.action, step.args(ctx), owner);
   }
 });
 
@@ -291,7 +331,7 @@ test("hostile text in every text field is refused with a message or stored exact
     }
     // Shown as text: no page of the app returns the markup unescaped.
     for (const template of routes.pages.filter((p) => !PUBLIC_PAGES.has(p))) {
-      const res = await fetch(`${BASE_URL}${fillRoute(template, params)}`, { headers: { cookie: cookies[owner]! } });
+      const res = await fetch(`${BASE_URL}${pageUrl(template)}`, { headers: { cookie: cookies[owner]! } });
       const html = await res.text();
       expect(html, template).not.toContain("<script>alert(1)</script>");
       expect(html, template).not.toContain("<img src=x onerror=alert(1)>");
