@@ -7,47 +7,20 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-// React's own encoder for server-action arguments, as shipped inside Next.js.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
-  encodeReply: (value: unknown) => Promise<FormData | string>;
-};
+import * as client from "../../scripts/lib/app-client";
+
+export type { ActionEntry } from "../../scripts/lib/app-client";
+export const discoverActions = client.discoverActions;
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
 export const E2E_DB = path.resolve("data/e2e/springback-e2e.db");
 
-export async function signInHttp(email: string, password = "springback-demo"): Promise<string> {
-  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const body = new URLSearchParams({ csrfToken, email, password, json: "true" });
-  const res = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
-    method: "POST",
-    body,
-    redirect: "manual",
-    headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
-  });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Could not sign in ${email}`);
-  return session;
+export function signInHttp(email: string, password?: string): Promise<string> {
+  return client.signInHttp(BASE_URL, email, password);
 }
 
-export type ActionEntry = { id: string; filename: string; exportedName: string; pages: string[] };
-
-/** Every server action of the build, with the routes whose pages can invoke it. */
-export function discoverActions(): ActionEntry[] {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
-  };
-  return Object.entries(manifest.node).map(([id, v]) => ({
-    id,
-    filename: v.filename,
-    exportedName: v.exportedName,
-    pages: Object.keys(v.workers).filter((w) => w.endsWith("/page")),
-  }));
+export function callAction(action: client.ActionEntry, route: string, args: unknown[], options: { cookie?: string; headers?: Record<string, string> } = {}) {
+  return client.callAction(BASE_URL, action, route, args, options);
 }
 
 /** "app/(clinic)/patients/[patientId]/page" → "/patients/[patientId]" */
@@ -83,30 +56,6 @@ export function discoverRoutes(): { pages: string[]; handlers: { route: string; 
 
 export function fillRoute(template: string, params: Record<string, string>): string {
   return template.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => params[name] ?? crypto.randomUUID());
-}
-
-export type ActionCall = { status: number; body: string; location: string | null };
-
-export async function callAction(
-  action: ActionEntry,
-  route: string,
-  args: unknown[],
-  options: { cookie?: string; headers?: Record<string, string> } = {},
-): Promise<ActionCall> {
-  const body = await encodeReply(args);
-  const res = await fetch(`${BASE_URL}${route}`, {
-    method: "POST",
-    body,
-    redirect: "manual",
-    headers: {
-      "Next-Action": action.id,
-      Accept: "text/x-component",
-      Origin: BASE_URL,
-      ...(options.cookie ? { cookie: options.cookie } : {}),
-      ...options.headers,
-    },
-  });
-  return { status: res.status, body: await res.text(), location: res.headers.get("location") };
 }
 
 export function openE2eDb(): Database.Database {
