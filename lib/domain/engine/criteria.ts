@@ -132,7 +132,7 @@ export function continuousCriteria(stageRuns: EngineRun[], logs: EngineLog[], s:
   ];
 }
 
-export function volumeCriteria(week: { thisWeek: number; lastWeek: number }, preInjuryWeeklyKm: number | null, cautionFlags: number, s: ProtocolSettings): Criterion[] {
+export function volumeCriteria(week: { thisWeek: number; lastWeek: number }, comparable: boolean, preInjuryWeeklyKm: number | null, cautionFlags: number, s: ProtocolSettings): Criterion[] {
   const target = preInjuryWeeklyKm ? (preInjuryWeeklyKm * s.volumeTargetPercent) / 100 : null;
   const limit = week.lastWeek * (1 + s.weeklyVolumeRisePercent / 100);
   return [
@@ -148,8 +148,12 @@ export function volumeCriteria(week: { thisWeek: number; lastWeek: number }, pre
     {
       code: "weekly_rise",
       label: `Weekly rise ≤${s.weeklyVolumeRisePercent}%`,
-      met: week.lastWeek === 0 || week.thisWeek <= limit,
-      detail: week.lastWeek === 0 ? `${km(week.thisWeek)} this week; no runs the week before to compare.` : `${km(week.thisWeek)} this week against ${km(week.lastWeek)} the week before (limit ${km(limit)}).`,
+      met: !comparable || week.lastWeek === 0 || week.thisWeek <= limit + 0.05,
+      detail: !comparable
+        ? `${km(week.thisWeek)} this week; the stage began less than two weeks ago, so there is no week of it to compare.`
+        : week.lastWeek === 0
+          ? `${km(week.thisWeek)} this week; no runs the week before to compare.`
+          : `${km(week.thisWeek)} this week against ${km(week.lastWeek)} the week before (limit ${km(limit)}).`,
     },
     { code: "no_flags", label: "No flags", met: cautionFlags === 0, detail: cautionFlags === 0 ? "No flags are raised." : `${plural(cautionFlags, "flag")} raised (see below).` },
   ];

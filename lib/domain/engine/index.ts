@@ -6,6 +6,7 @@
  * The engine suggests; the therapist confirms. The current stage is always the latest
  * confirmed stage change (a new injury without one starts in Protect at onset).
  */
+import { daysBetween } from "../dates";
 import { stageName } from "../injury";
 import { LAST_LADDER_STEP, ladderStepOf, ladderWords, WALK_RUN_LADDER } from "../protocol";
 import { backToBackFlag, gaitFaultFlag, noRecentLogFlag, painRiseFlag, reinjuryWindowFlag, volumeJumpFlag } from "./flags";
@@ -66,8 +67,8 @@ function nextStepWords(input: EngineInput, stage: number, ready: boolean, ladder
     case 3: {
       if (ready) return "Ready for speed and hills: confirm the progression.";
       const target = input.preInjuryWeeklyKm ? (input.preInjuryWeeklyKm * s.volumeTargetPercent) / 100 : null;
-      const cap = week.lastWeek > 0 ? week.lastWeek * (1 + s.weeklyVolumeRisePercent / 100) : null;
-      const capWords = cap !== null ? `up to ${km(cap)} this week (${km(week.lastWeek)} last week + ${s.weeklyVolumeRisePercent}%)` : "a steady week of easy runs";
+      const cap = week.thisWeek * (1 + s.weeklyVolumeRisePercent / 100);
+      const capWords = week.thisWeek > 0 ? `keep the next 7 days to ${km(cap)} or less (the last 7 days' ${km(week.thisWeek)} + ${s.weeklyVolumeRisePercent}%)` : "a steady week of easy runs";
       return `Build volume: ${capWords}${target !== null ? `, aiming for ${km(target)} a week` : ""}.`;
     }
     case 4:
@@ -119,13 +120,15 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
   if (stage < 5) add(noRecentLogFlag(lastLogDate, input.onsetDate, input.today, s));
   if (stage === 5) add(reinjuryWindowFlag(returnDate, input.today, s));
   add(gaitFaultFlag(input.assessments));
-  if (stage === 3 || stage === 4) add(volumeJumpFlag(week, s));
+  // The weekly rise is judged within the stage: the first week of building volume follows easier running.
+  const weekComparable = daysBetween(since, input.today) >= 13;
+  if ((stage === 3 || stage === 4) && weekComparable) add(volumeJumpFlag(week, s));
 
   let criteria: Criterion[] = [];
   if (stage === 0) criteria = protectCriteria(streak, input.logs, input.side, input.assessments, s);
   else if (stage === 1) criteria = walkRunCriteria(ladder!, stageRuns, input.logs, s);
   else if (stage === 2) criteria = continuousCriteria(stageRuns, input.logs, s);
-  else if (stage === 3) criteria = volumeCriteria(week, input.preInjuryWeeklyKm, flags.length, s);
+  else if (stage === 3) criteria = volumeCriteria(week, weekComparable, input.preInjuryWeeklyKm, flags.length, s);
   else if (stage === 4) criteria = speedCriteria(input.today, input.logs, runs, input.side, input.assessments, s);
 
   const hasStop = flags.some((f) => f.level === "stop");
