@@ -69,7 +69,7 @@ export function CaseloadTable({ rows, query, total, pageSize }: { rows: Caseload
                     <span className="block text-xs text-muted">{r.recordNumber}</span>
                   </td>
                   <td className="px-3 py-2">{r.injury}</td>
-                  <td className="px-3 py-2 tabular-nums">Day {r.day}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">Day {r.day}</td>
                   <td className="px-3 py-2">
                     <StagePill stage={r.stage} name={r.stageName} />
                     {r.readyToProgress ? <span className="mt-1 block text-xs font-semibold text-safe">Ready to progress</span> : null}

@@ -8,6 +8,7 @@ export function caseloadHref(query: CaseloadQuery, overrides: Partial<Record<key
     const value = merged[key];
     if (value === undefined || value === "") continue;
     if (key === "sort" && value === "flags") continue;
+    if (key === "therapist" && value === "all") continue;
     if (key === "page" && Number(value) === 1) continue;
     if (key === "dir" && value === defaultDir((merged.sort as CaseloadQuery["sort"] | undefined) ?? "flags")) continue;
     params.set(key, String(value));

@@ -51,7 +51,7 @@ export function ChartFigure({
           <button
             type="button"
             aria-pressed={showTable}
-            aria-controls={`${id}-table`}
+            aria-controls={empty ? undefined : `${id}-table`}
             onClick={() => setShowTable((v) => !v)}
             className="min-h-11 rounded-md border border-line bg-white px-3 text-sm font-semibold hover:bg-surface"
           >
@@ -71,11 +71,12 @@ export function ChartFigure({
           {children}
         </div>
       )}
-      {!empty && showTable ? (
-        <div id={`${id}-table`} className="max-h-96 overflow-auto rounded-md border border-line">
-          {table}
+      {empty ? null : (
+        // Focusable so keyboard users can scroll a long table.
+        <div id={`${id}-table`} hidden={!showTable} tabIndex={0} role="region" aria-label={`${title}: table`} className="max-h-96 overflow-auto rounded-md border border-line">
+          {showTable ? table : null}
         </div>
-      ) : null}
+      )}
     </figure>
   );
 }

@@ -24,8 +24,8 @@ const STYLE: Record<PainSeriesKey, { color: string; shape: MarkerShape; dash?: s
 function summaryOf(d: PainChartDto): string {
   const logged = d.points.filter((p) => PAIN_SERIES.some((k) => p[k] !== null));
   const runs = d.points.filter((p) => p.run).length;
-  const last = logged.at(-1);
-  const lastWords = last ? `latest daily-activities pain ${last.daily ?? "not scored"}${last.daily !== null ? "/10" : ""} on ${shortDay(last.date)}` : "nothing logged";
+  const last = d.points.findLast((p) => p.daily !== null);
+  const lastWords = last ? `latest daily-activities pain ${last.daily}/10 on ${shortDay(last.date)}` : "no daily-activities score";
   const streak = d.streak ? `symptom-free streak ${d.streak.days} day${d.streak.days === 1 ? "" : "s"}` : "no symptom-free streak";
   return `${logged.length} logged day${logged.length === 1 ? "" : "s"} and ${runs} run day${runs === 1 ? "" : "s"} from ${shortDay(d.from)} to ${shortDay(d.to)}; ${lastWords}; ${streak}.`;
 }
@@ -123,18 +123,18 @@ export function PainChart({ patientId, initial }: { patientId: string; initial: 
               fill={STAGE_FILLS[b.stage] ?? STAGE_FILLS[0]}
               fillOpacity={1}
               ifOverflow="hidden"
-              label={{ value: `${b.stage} ${stageName(b.stage)}`, position: "insideTopLeft", fontSize: 11, fill: "#56616d" }}
+              label={{ value: `${b.stage} ${stageName(b.stage)}`, position: "insideTopLeft", fontSize: 11, fill: "#56616d", offset: 4 }}
             />
           ))}
           {streakFrom && data.streak ? (
             <ReferenceArea
               x1={streakFrom}
               x2={data.streak.to}
-              y1={0}
-              y2={0.6}
+              y1={8.8}
+              y2={9.3}
               fill={OKABE_ITO.green}
-              fillOpacity={0.35}
-              label={{ value: `Symptom-free ${data.streak.days} d`, position: "insideBottomLeft", fontSize: 11, fill: "#1f6f3f" }}
+              fillOpacity={0.45}
+              label={{ value: `Symptom-free streak: ${data.streak.days} day${data.streak.days === 1 ? "" : "s"}`, position: "insideBottomRight", offset: 8, fontSize: 11, fill: "#1f6f3f" }}
             />
           ) : null}
           {data.points
