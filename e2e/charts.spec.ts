@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./fixtures";
-import { addDays, clinicToday, openE2eDbReadOnly } from "./db";
+import { addDays, clinicToday, expectNoSideScroll, openE2eDbReadOnly, prepareDocsScreenshot } from "./db";
 
 // Hannah Schäfer (Kim's, Build volume) is read, never changed.
 const RUNNER = { given: "Hannah", family: "Schäfer" };
@@ -92,13 +92,11 @@ test("the progress page fits a tablet and passes an accessibility scan", async (
   await openProgress(page);
   await page.getByTestId("chart-pain").getByRole("button", { name: "Show as table" }).click();
   await expectNoSeriousA11yViolations(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSideScroll(page);
 });
 
 test("screenshot of the progress tab for the docs", async ({ page }) => {
-  test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to refresh docs/screenshots");
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await prepareDocsScreenshot(page, test.skip);
   await openProgress(page);
   await expect(dailyMarks(page).first()).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/progress.png", fullPage: true });

@@ -1,5 +1,5 @@
 import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./fixtures";
-import { openE2eDbReadOnly } from "./db";
+import { expectNoSideScroll, openE2eDbReadOnly, prepareDocsScreenshot } from "./db";
 
 /** Names of the active patients visible to a user that satisfy an extra SQL condition on patient_status `ps`. */
 function activeNames(email: string, condition: string): string[] {
@@ -101,13 +101,11 @@ test("the dashboard passes an accessibility scan and fits a tablet", async ({ pa
   await signInAs(page, USERS.kim);
   await expect(page.getByTestId("caseload-row").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSideScroll(page);
 });
 
 test("screenshot of the dashboard for the docs", async ({ page }) => {
-  test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to refresh docs/screenshots");
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await prepareDocsScreenshot(page, test.skip);
   await signInAs(page, USERS.kim);
   await expect(page.getByTestId("caseload-row").first()).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/dashboard.png", fullPage: true });
