@@ -1,49 +1,41 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { listCaseload } from "@/lib/dal/caseload";
-import { Badge } from "@/components/ui/badge";
+import { Suspense } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { getCaseloadPage } from "@/lib/dal/caseload";
+import { listClinicColleagues } from "@/lib/dal/users";
+import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validation/caseload";
+import { CaseloadFilters } from "@/components/caseload/filters";
+import { CaseloadTable } from "@/components/caseload/caseload-table";
+import { CaseloadSkeleton } from "@/components/caseload/skeleton";
+import { Tiles } from "@/components/caseload/tiles";
 
 export const metadata: Metadata = { title: "Caseload" };
 
-export default async function CaseloadPage() {
-  const rows = await listCaseload();
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = caseloadQuerySchema.parse(await searchParams);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Caseload</h1>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-line bg-white p-6 text-muted">No active runners on your caseload.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Active runners on your caseload</caption>
-            <thead className="border-b border-line bg-surface text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2">Patient</th>
-                <th scope="col" className="px-3 py-2">Injury</th>
-                <th scope="col" className="px-3 py-2">Day</th>
-                <th scope="col" className="px-3 py-2">Stage</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.patientId} className="border-b border-line last:border-0">
-                  <td className="px-3 py-2">
-                    <Link href={`/patients/${r.patientId}`} className="font-semibold text-accent-strong underline-offset-2 hover:underline">
-                      {r.name}
-                    </Link>
-                    <span className="block text-xs text-muted">{r.recordNumber}</span>
-                  </td>
-                  <td className="px-3 py-2">{r.injury}</td>
-                  <td className="px-3 py-2">Day {r.day}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone="accent">{r.stageName}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* Keyed by the view, so a new filter shows the skeleton in place instead of stale rows. */}
+      <Suspense key={JSON.stringify(query)} fallback={<CaseloadSkeleton />}>
+        <CaseloadView query={query} />
+      </Suspense>
     </div>
+  );
+}
+
+async function CaseloadView({ query }: { query: CaseloadQuery }) {
+  const user = await requireUser();
+  const [page, colleagues] = await Promise.all([getCaseloadPage(query), user.role === "admin" ? listClinicColleagues() : Promise.resolve(null)]);
+  const therapists = colleagues?.filter((c) => c.role === "therapist") ?? null;
+  const chosen = query.therapist && query.therapist !== "all" ? therapists?.find((t) => t.id === query.therapist)?.name : null;
+  const who = user.role === "admin" ? (chosen ? `${chosen}'s caseload` : "Every therapist's caseload") : "Your caseload";
+  return (
+    <>
+      <p className="-mt-2 text-sm text-muted">{who}: active runners, flagged first unless you sort otherwise.</p>
+      <Tiles tiles={page.tiles} query={query} />
+      <CaseloadFilters query={query} therapists={therapists} />
+      <CaseloadTable rows={page.rows} query={query} total={page.total} pageSize={page.pageSize} />
+    </>
   );
 }

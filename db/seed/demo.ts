@@ -9,6 +9,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { createRng } from "./random";
 import { insertPatient, type PatientSeed } from "./write";
 import type { Profile } from "./history";
+import { recomputePatientStatus } from "../../lib/dal/status";
 
 export const DEMO_PASSWORD = "springback-demo";
 export const DEMO_CLINIC = "Demo Sports Physio";
@@ -107,8 +108,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       { id: ids.lee!, clinicId: demoId, email: "lee@springback.test", name: "Lee Jordan", role: "therapist", passwordHash },
       { id: ids.ola!, clinicId: northId, email: "ola@northside.test", name: "Ola Nordmann", role: "therapist", passwordHash },
     ]).run();
-    DEMO.forEach((row, i) => insertPatient(tx, demoId, toSeed(row, i, "SB", ids), today, rng));
-    NORTHSIDE.forEach((row, i) => insertPatient(tx, northId, toSeed(row, i, "NR", ids), today, rng));
+    const patientIds = [
+      ...DEMO.map((row, i) => insertPatient(tx, demoId, toSeed(row, i, "SB", ids), today, rng)),
+      ...NORTHSIDE.map((row, i) => insertPatient(tx, northId, toSeed(row, i, "NR", ids), today, rng)),
+    ];
+    // The stored status the caseload reads comes from the same engine as every later write.
+    for (const id of patientIds) recomputePatientStatus(tx, id, today);
   });
   return true;
 }

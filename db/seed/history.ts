@@ -135,11 +135,15 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
   const starts = stageStarts(p);
   const gateDay = starts[1];
   // The last painful day: seven symptom-free days precede the gate.
+  // The protect runner close to the gate logged exactly `symptomFreeDays` pain-free days,
+  // ending the day before yesterday, after a painful day; yesterday and today are not logged
+  // yet, so logging them opens the gate.
+  const nearGateEnd = p.onsetAgo - 2;
   const healDay =
     gateDay !== undefined
       ? Math.max(1, gateDay - 7 - rng.int(0, 2))
       : p.symptomFreeDays !== undefined
-        ? p.onsetAgo - p.symptomFreeDays
+        ? nearGateEnd - p.symptomFreeDays + 1
         : Math.max(p.onsetAgo + 3, protectDays(p) - 7);
   const initialPain = p.severity === "spasm" ? 4 : p.severity === "strain" ? 5 + p.grade - 1 : 7;
   const stageOn = (day: number) => {
@@ -150,8 +154,8 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
 
   const dailyLogs: DailyLogRow[] = [];
   const runs: RunRow[] = [];
-  const lastLoggedDay = p.onsetAgo - (p.logGapAtEnd ?? 0);
   const symptomFreeRun = p.stage === 0 && p.symptomFreeDays !== undefined;
+  const lastLoggedDay = symptomFreeRun ? nearGateEnd : p.onsetAgo - (p.logGapAtEnd ?? 0);
 
   if (!p.noLogs) {
     for (let day = 0; day <= p.onsetAgo; day++) {
@@ -160,7 +164,7 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
       const stage = stageOn(day);
       // Logging is dense early and looser once running; the protect patient close to the
       // gate logs every day of the streak so the count is exact.
-      const inStreakWindow = symptomFreeRun && day > healDay;
+      const inStreakWindow = symptomFreeRun && day >= healDay - 1;
       const logProbability = stage === 0 ? 0.9 : 0.65;
       if (!inStreakWindow && day !== p.onsetAgo && !rng.chance(logProbability)) continue;
       if (day === p.onsetAgo && !rng.chance(0.5) && !inStreakWindow) continue;
@@ -169,7 +173,7 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
       if (day < healDay && painDaily === 0) painDaily = 1;
       if (p.flareUp && day > p.onsetAgo - 3) painDaily = 3 + (p.onsetAgo - day === 0 ? 1 : 0);
       const painRest = Math.max(0, painDaily - 2);
-      const walk = rng.chance(0.75) ? rng.int(15, 45) : null;
+      const walk = rng.chance(0.75) || inStreakWindow ? rng.int(15, 45) : null;
       const cross = day > 2 && rng.chance(0.45) ? (rng.chance(0.5) ? "cycle" : "swim") : null;
       const crossPain = painDaily > 0 ? Math.max(0, painDaily - 1) : 0;
       const firstWeek = day < 7;
@@ -205,7 +209,9 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
       const gap = day - lastRunDay;
       let runsToday = false;
       if (stage === 1 || stage === 2) runsToday = gap >= 2 && rng.chance(0.8);
-      else if (stage >= 3) runsToday = gap >= 1 && rng.chance(stage === 3 ? 0.5 : 0.6);
+      // Three runs in every seven days from the build-volume stage on, so weekly volume
+      // follows the planned rise rather than the dice.
+      else if (stage >= 3) runsToday = [0, 2, 4].includes((day - starts[3]!) % 7);
       if (p.runBeforeGate && stage === 0 && day === lastLoggedDay - 1) runsToday = true;
       if (p.backToBack && stage === 2 && day === lastLoggedDay - 1 && lastRunDay === day - 1) runsToday = true;
       if (p.backToBack && stage === 2 && day === lastLoggedDay - 2) runsToday = true;
@@ -225,15 +231,18 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
           continuousMinutes: null,
           distanceKm: Math.round(reps * (step[0] * 0.1 + step[1] * 0.17) * 10) / 10,
           painDuring: rng.chance(0.8) ? rng.int(0, 2) : 3,
-          painNextMorning: rng.int(0, 1),
+          painNextMorning: rng.chance(0.85) ? 0 : 1,
           surface: rng.pick(["road", "track", "trail", "treadmill"]),
           note: null,
         };
       } else {
         const weeklyTarget = p.preInjuryWeeklyKm;
-        const minutes = stage === 2 ? rng.int(15, 30) : stage === 3 ? rng.int(25, 50) : rng.int(35, 70);
         const pace = rng.int(5, 6) + rng.next();
-        const km = Math.round((minutes / pace) * 10) / 10;
+        // Build volume: from half the pre-injury week, about 7% more each week (≤10%), up to 92%.
+        const weeks = Math.floor((day - (starts[3] ?? day)) / 7);
+        const share = Math.min(0.92, 0.5 * Math.pow(1.07, weeks));
+        const km = stage === 2 ? Math.round((rng.int(15, 30) / pace) * 10) / 10 : Math.round(((weeklyTarget * share) / 3) * 10) / 10;
+        const minutes = Math.round(km * pace);
         row = {
           runDate: date,
           kind: "continuous",

@@ -1,0 +1,5 @@
+import { ChartsSkeleton } from "@/components/charts/charts-skeleton";
+
+export default function Loading() {
+  return <ChartsSkeleton />;
+}

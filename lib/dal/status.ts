@@ -1,0 +1,193 @@
+/**
+ * Derived return-to-run status, one row per patient in `patient_status`, written by the
+ * engine in the same transaction as any write that changes its inputs.
+ *
+ * This module takes no session: its callers (DAL writes that have already checked the
+ * user and scope, the seed, the recompute command) pass a transaction and a patient id.
+ * It is kept free of `server-only` so the seed and `npm run status:recompute` can use it.
+ */
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { assessments, clinics, dailyLogs, injuries, patients, patientStatus, protocolSettings, runs, stageChanges } from "@/db/schema";
+import { todayIn } from "@/lib/domain/dates";
+import { computeReturnToRun, type EngineInput, type EngineResult } from "@/lib/domain/engine";
+import { protocolFromJson, type ProtocolSettings } from "@/lib/domain/protocol";
+
+/** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
+
+export function loadProtocol(tx: Tx, clinicId: string): ProtocolSettings {
+  const row = tx.select({ settings: protocolSettings.settings }).from(protocolSettings).where(eq(protocolSettings.clinicId, clinicId)).get();
+  return protocolFromJson(row?.settings);
+}
+
+/** The injury the return-to-run panel follows: the latest by onset that is not closed. */
+export function currentInjury(tx: Tx, patientId: string) {
+  return tx
+    .select()
+    .from(injuries)
+    .where(and(eq(injuries.patientId, patientId), ne(injuries.status, "closed")))
+    .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
+    .limit(1)
+    .get();
+}
+
+export type PatientEngineState = {
+  clinicId: string;
+  today: string;
+  injury: typeof injuries.$inferSelect | null;
+  input: EngineInput | null;
+  result: EngineResult | null;
+};
+
+/** Loads a patient's current injury and its data, and runs the engine for `today` (the clinic's today by default). */
+export function computePatientState(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): PatientEngineState | null {
+  const patient = tx
+    .select({ clinicId: patients.clinicId, preInjuryWeeklyKm: patients.preInjuryWeeklyKm, timeZone: clinics.timeZone })
+    .from(patients)
+    .innerJoin(clinics, eq(clinics.id, patients.clinicId))
+    .where(eq(patients.id, patientId))
+    .get();
+  if (!patient) return null;
+  const day = today ?? todayIn(patient.timeZone);
+  const injury = currentInjury(tx, patientId) ?? null;
+  if (!injury) return { clinicId: patient.clinicId, today: day, injury: null, input: null, result: null };
+  const logs = tx
+    .select({
+      date: dailyLogs.logDate,
+      painRest: dailyLogs.painRest,
+      painDaily: dailyLogs.painDaily,
+      walkMinutes: dailyLogs.walkMinutes,
+      painWalk: dailyLogs.painWalk,
+      painCycle: dailyLogs.painCycle,
+      painSwim: dailyLogs.painSwim,
+    })
+    .from(dailyLogs)
+    .where(eq(dailyLogs.injuryId, injury.id))
+    .orderBy(asc(dailyLogs.logDate))
+    .all();
+  const runRows = tx
+    .select({
+      date: runs.runDate,
+      kind: runs.kind,
+      walkMinutes: runs.walkMinutes,
+      runMinutes: runs.runMinutes,
+      repetitions: runs.repetitions,
+      continuousMinutes: runs.continuousMinutes,
+      distanceKm: runs.distanceKm,
+      painDuring: runs.painDuring,
+      painNextMorning: runs.painNextMorning,
+    })
+    .from(runs)
+    .where(eq(runs.injuryId, injury.id))
+    .orderBy(asc(runs.runDate), asc(runs.createdAt))
+    .all();
+  const assessmentRows = tx
+    .select({
+      assessedOn: assessments.assessedOn,
+      heelRaisesLeft: assessments.heelRaisesLeft,
+      heelRaisesRight: assessments.heelRaisesRight,
+      kneeToWallLeftCm: assessments.kneeToWallLeftCm,
+      kneeToWallRightCm: assessments.kneeToWallRightCm,
+      toeOutSeverity: assessments.toeOutSeverity,
+      pelvicSeverity: assessments.pelvicSeverity,
+      overstrideSeverity: assessments.overstrideSeverity,
+    })
+    .from(assessments)
+    .where(eq(assessments.injuryId, injury.id))
+    .orderBy(asc(assessments.assessedOn), asc(assessments.createdAt))
+    .all();
+  const changes = tx
+    .select({ toStage: stageChanges.toStage, fromStage: stageChanges.fromStage, kind: stageChanges.kind, effectiveDate: stageChanges.effectiveDate })
+    .from(stageChanges)
+    .where(eq(stageChanges.injuryId, injury.id))
+    .orderBy(asc(stageChanges.changedAt))
+    .all();
+  const input: EngineInput = {
+    today: day,
+    side: injury.side,
+    onsetDate: injury.onsetDate,
+    returnDate: injury.returnDate,
+    preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
+    logs,
+    runs: runRows,
+    assessments: assessmentRows,
+    stageChanges: changes,
+    settings: settings ?? loadProtocol(tx, patient.clinicId),
+  };
+  return { clinicId: patient.clinicId, today: day, injury, input, result: computeReturnToRun(input) };
+}
+
+type StatusValues = Omit<typeof patientStatus.$inferInsert, "updatedAt">;
+
+function statusValues(patientId: string, state: PatientEngineState): StatusValues {
+  const r = state.result;
+  const flags = r?.flags.map((f) => f.code) ?? [];
+  return {
+    patientId,
+    clinicId: state.clinicId,
+    injuryId: state.injury?.id ?? null,
+    stage: r?.stage ?? null,
+    readyToProgress: r?.readyToProgress ?? false,
+    symptomFreeStreak: r?.symptomFreeStreak ?? 0,
+    latestPain: r?.latestPain ?? null,
+    latestPainDate: r?.latestPainDate ?? null,
+    lastLogDate: r?.lastLogDate ?? null,
+    flags: JSON.stringify(flags),
+    flagCount: flags.length,
+    nextStep: r?.nextStep ?? null,
+    computedFor: state.today,
+  };
+}
+
+const COMPARED = ["injuryId", "stage", "readyToProgress", "symptomFreeStreak", "latestPain", "latestPainDate", "lastLogDate", "flags", "flagCount", "nextStep"] as const;
+
+export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | null };
+
+/**
+ * Recomputes and stores one patient's derived status. Call it inside the transaction of
+ * any write that changes a patient's logs, runs, assessments, stage or injuries, so the
+ * write and its status commit (or fail) together. `today` defaults to the clinic's today.
+ * `changed` says whether anything but the computed-for day differs from the stored row.
+ */
+export function recomputePatientStatus(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): RecomputeOutcome {
+  const state = computePatientState(tx, patientId, today, settings);
+  if (!state) return { changed: false, state: null };
+  const values = statusValues(patientId, state);
+  const stored = tx.select().from(patientStatus).where(eq(patientStatus.patientId, patientId)).get();
+  const changed = !stored || COMPARED.some((k) => stored[k] !== values[k]);
+  if (!stored) tx.insert(patientStatus).values(values).run();
+  else if (changed || stored.computedFor !== values.computedFor) {
+    tx.update(patientStatus)
+      .set({ ...values, updatedAt: new Date().toISOString() })
+      .where(eq(patientStatus.patientId, patientId))
+      .run();
+  }
+  return { changed, state };
+}
+
+/**
+ * Recomputes every patient's status (of one clinic, or of all), e.g. after a protocol
+ * change or a migration, in one transaction. Returns how many there were and how many changed.
+ */
+export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string; now?: Date } = {}): { total: number; changed: number } {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const run = (tx: Tx) => {
+    const clinicRows = tx.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).all();
+    let total = 0;
+    let changed = 0;
+    for (const clinic of clinicRows) {
+      if (options.clinicId && clinic.id !== options.clinicId) continue;
+      const today = todayIn(clinic.timeZone, now);
+      const settings = loadProtocol(tx, clinic.id);
+      const ids = tx.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, clinic.id)).all();
+      for (const { id } of ids) {
+        total++;
+        if (recomputePatientStatus(tx, id, today, settings).changed) changed++;
+      }
+    }
+    return { total, changed };
+  };
+  return "transaction" in db ? (db as Db).transaction((tx) => run(tx)) : run(db);
+}

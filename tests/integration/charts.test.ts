@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, between, eq, isNotNull, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents, dailyLogs, patients, runs } from "@/db/schema";
+import { getMeasuresChart, getPainChart, getProgressCharts, getVolumeChart } from "@/lib/dal/charts";
+import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+
+vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
+
+let cleanup: () => void;
+beforeAll(async () => {
+  cleanup = useTempDatabase().cleanup;
+  await seedDemoDatabase();
+});
+afterAll(() => cleanup());
+
+const TODAY = "2026-11-26";
+const idOfPatient = (given: string) => getDb().select({ id: patients.id }).from(patients).where(eq(patients.givenName, given)).get()!.id;
+
+describe("chart reads", () => {
+  it("pain: one point per day of the range, as many daily-activity points as logs with that score", async () => {
+    actAs("kim@springback.test");
+    const id = idOfPatient("Hannah");
+    const chart = (await getPainChart(id, "6w"))!;
+    expect(chart.from).toBe("2026-10-16");
+    expect(chart.points).toHaveLength(42);
+    const logged = getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(dailyLogs)
+      .where(and(eq(dailyLogs.patientId, id), between(dailyLogs.logDate, chart.from, TODAY), isNotNull(dailyLogs.painDaily)))
+      .get()!.n;
+    expect(chart.points.filter((p) => p.daily !== null)).toHaveLength(logged);
+    const runDays = getDb().selectDistinct({ d: runs.runDate }).from(runs).where(and(eq(runs.patientId, id), between(runs.runDate, chart.from, TODAY))).all();
+    expect(chart.points.filter((p) => p.run)).toHaveLength(runDays.length);
+    expect(runDays.length).toBeGreaterThan(0);
+    // Hannah is in Build volume (stage 3) today.
+    expect(chart.stageBands.at(-1)).toMatchObject({ stage: 3, to: TODAY });
+  });
+
+  it("pain ranges: since onset starts at the onset, 2 weeks has 14 days", async () => {
+    actAs("kim@springback.test");
+    const id = idOfPatient("Hannah");
+    expect((await getPainChart(id, "2w"))!.points).toHaveLength(14);
+    const onset = (await getPainChart(id, "onset"))!;
+    expect(onset.from).toBe("2026-09-17");
+    expect(onset.stageBands[0]).toMatchObject({ stage: 0, from: "2026-09-17" });
+  });
+
+  it("volume: weekly buckets with the pre-injury baseline, measures: the assessments in order", async () => {
+    actAs("kim@springback.test");
+    const id = idOfPatient("Hannah");
+    const volume = (await getVolumeChart(id))!;
+    expect(volume.baselineKm).toBe(55);
+    const totalKm = getDb().select({ km: sql<number>`coalesce(sum(distance_km), 0)` }).from(runs).where(eq(runs.patientId, id)).get()!.km;
+    expect(volume.weeks.reduce((a, w) => a + w.km, 0)).toBeCloseTo(totalKm, 0);
+    expect(volume.weeks.at(-1)!.stage).toBe(3);
+    const measures = (await getMeasuresChart(id))!;
+    expect(measures.rows.length).toBeGreaterThan(0);
+    expect(measures.rows.map((r) => r.date)).toEqual([...measures.rows.map((r) => r.date)].sort());
+  });
+
+  it("a runner with nothing logged gets empty series, not zeros", async () => {
+    actAs("kim@springback.test");
+    const charts = (await getProgressCharts(idOfPatient("Aoife"), "2w"))!;
+    expect(charts.pain.points.every((p) => p.daily === null && p.rest === null && !p.run)).toBe(true);
+    expect(charts.volume.weeks.every((w) => w.runs === 0)).toBe(true);
+  });
+
+  it("is scoped: a colleague's private patient and another clinic's patient are not found, and not audited", async () => {
+    const before = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(eq(auditEvents.action, "patient.charts.view")).get()!.n;
+    actAs("kim@springback.test");
+    expect(await getProgressCharts(idOfPatient("Grace"))).toBeNull();
+    actAs("admin@springback.test");
+    expect(await getPainChart(idOfPatient("Fiona"), "6w")).toBeNull();
+    expect(await getVolumeChart("00000000-0000-4000-8000-000000000000")).toBeNull();
+    const after = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(eq(auditEvents.action, "patient.charts.view")).get()!.n;
+    expect(after).toBe(before);
+    // The admin sees Grace's charts; the view is audited against her record.
+    const admin = actAs("admin@springback.test");
+    expect(await getMeasuresChart(idOfPatient("Grace"))).not.toBeNull();
+    const last = getDb().select().from(auditEvents).where(eq(auditEvents.userId, admin.id)).all().at(-1)!;
+    expect(last).toMatchObject({ action: "patient.charts.view", patientId: idOfPatient("Grace") });
+  });
+});
