@@ -1,30 +1,47 @@
 /**
- * Redirects signed-out visitors to sign-in and keeps an active session alive (idle
+ * Runs before every request: sets the security headers (with a fresh CSP nonce),
+ * redirects signed-out visitors to sign-in, and keeps an active session alive (idle
  * timeout). It is not a security boundary: every page, route handler and server action
  * checks the session itself through the DAL.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
+import { securityHeaders } from "@/lib/security-headers";
 
 const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health"];
 const REFRESH_AFTER_SECONDS = 60;
 
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  // Pages and API answers here may carry patient data: never store them in any cache.
+  response.headers.set("Cache-Control", "no-store, max-age=0");
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") || request.nextUrl.protocol === "https:";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const headers = securityHeaders(nonce, https);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
+
+  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withHeaders(pass(), headers);
 
   const secret = process.env.NEXTAUTH_SECRET;
   const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   const token = secret ? await getToken({ req: request, secret, secureCookie: secure }) : null;
   if (!token) {
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Not signed in" }, { status: 401 });
+    if (pathname.startsWith("/api/")) return withHeaders(NextResponse.json({ error: "Not signed in" }, { status: 401 }), headers);
     const url = new URL("/login", request.url);
     url.search = "";
     url.searchParams.set("next", `${pathname}${search}`);
-    return NextResponse.redirect(url);
+    return withHeaders(NextResponse.redirect(url), headers);
   }
 
-  const response = NextResponse.next();
+  const response = withHeaders(pass(), headers);
   // Sliding expiry: re-issue the token while the user is active, so it lapses only when idle.
   const issuedAt = typeof token.iat === "number" ? token.iat : 0;
   if (secret && Date.now() / 1000 - issuedAt > REFRESH_AFTER_SECONDS) {

@@ -67,7 +67,7 @@ test("a therapist of another clinic opening a demo-clinic patient gets not found
 
 test("an admin sees the Admin section and every clinic account", async ({ page }) => {
   await signInAs(page, USERS.admin);
-  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Clinic accounts" })).toBeVisible();
   await expect(page.getByText("lee@springback.test")).toBeVisible();
   await expect(page.getByText("ola@northside.test")).toHaveCount(0);

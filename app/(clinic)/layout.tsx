@@ -1,10 +1,13 @@
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { QueryProvider } from "@/components/providers/query-provider";
 
 export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // The layout also wraps the change-password page, so it lets a pending password change through;
+  // every page and DAL call below checks again.
+  const user = await requireUser({ allowPendingPasswordChange: true });
   const links = [
     { href: "/", label: "Caseload" },
     { href: "/patients", label: "Patients" },
@@ -25,9 +28,9 @@ export default async function ClinicLayout({ children }: { children: React.React
           </div>
           <div className="flex items-center gap-3">
             <p className="text-right text-sm leading-tight">
-              <span className="block font-semibold" data-testid="user-name">
+              <Link href="/account" className="block font-semibold underline-offset-2 hover:underline" data-testid="user-name">
                 {user.name}
-              </span>
+              </Link>
               <span className="block text-muted">
                 {user.role === "admin" ? "Clinic admin" : "Therapist"} · {user.clinicName}
               </span>

@@ -21,7 +21,8 @@ export function LoginForm({ next, expired }: { next: string; expired: boolean })
         window.location.assign(next);
         return;
       }
-      setError("That email and password do not match an active account.");
+      // A throttled attempt says how long to wait; every other failure reads the same.
+      setError(result?.error?.startsWith("Too many sign-in attempts") ? result.error : "That email and password do not match an active account.");
     } catch {
       setError("Sign-in is unavailable right now. Please try again.");
     }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 /** What every server action returns: the data, or a message and per-field messages. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: ConflictInfo };
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: ConflictInfo; values?: Record<string, string> };
 
 /** Sent back when someone else saved the record first (optimistic concurrency). */
 export type ConflictInfo = {
@@ -24,8 +24,18 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function invalid(error: z.ZodError): ActionResult<never> {
-  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(error) };
+/**
+ * A failed validation. `values` echoes what was typed: React resets a form after its
+ * action runs, so forms use these as default values to keep the input.
+ */
+export function invalid(error: z.ZodError, values?: Record<string, unknown>): ActionResult<never> {
+  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(error), values: values ? echoValues(values) : undefined };
+}
+
+export function echoValues(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (typeof value === "string") out[key] = value;
+  return out;
 }
 
 /** FormData to a plain object; empty strings become undefined so optional fields stay optional. */

@@ -3,11 +3,12 @@
  * or Next imports, so integration tests call these against a real database file.
  */
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clinics, users, signInAttempts } from "@/db/schema";
 import { getDummyHash, verifyPassword } from "./password";
 import type { SessionUser, TokenClaims } from "./types";
+import { THROTTLE, throttleWaitSeconds } from "./throttle";
 import { getConfig } from "../config";
 import { writeAudit } from "../dal/audit";
 
@@ -17,14 +18,60 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Raised instead of checking the password while an account or address must wait. */
+export class SignInThrottledError extends Error {
+  constructor(public readonly waitSeconds: number) {
+    super(`Too many sign-in attempts. Try again in ${waitSeconds} second${waitSeconds === 1 ? "" : "s"}.`);
+    this.name = "SignInThrottledError";
+  }
+}
+
+/** Failures since the last success within the window, and when the latest was. */
+function recentFailures(column: typeof signInAttempts.email | typeof signInAttempts.ip, value: string, sinceIso: string) {
+  const db = getDb();
+  const lastSuccess = db
+    .select({ at: signInAttempts.at })
+    .from(signInAttempts)
+    .where(and(eq(column, value), eq(signInAttempts.success, true), gt(signInAttempts.at, sinceIso)))
+    .orderBy(desc(signInAttempts.at))
+    .limit(1)
+    .get();
+  const from = lastSuccess?.at ?? sinceIso;
+  const row = db
+    .select({ n: sql<number>`count(*)`, last: sql<string | null>`max(${signInAttempts.at})` })
+    .from(signInAttempts)
+    .where(and(eq(column, value), eq(signInAttempts.success, false), gt(signInAttempts.at, from)))
+    .get();
+  return { failures: row?.n ?? 0, lastAt: row?.last ? Date.parse(row.last) : null };
+}
+
+/** Seconds this email or address must still wait before its next attempt is checked. */
+export function signInWaitSeconds(email: string, ip: string | null, now = Date.now()): number {
+  const since = new Date(now - THROTTLE.windowMinutes * 60_000).toISOString();
+  const byAccount = recentFailures(signInAttempts.email, email, since);
+  let wait = throttleWaitSeconds(byAccount.failures, THROTTLE.freeFailuresPerAccount, byAccount.lastAt, now);
+  if (ip) {
+    const byAddress = recentFailures(signInAttempts.ip, ip, since);
+    wait = Math.max(wait, throttleWaitSeconds(byAddress.failures, THROTTLE.freeFailuresPerAddress, byAddress.lastAt, now));
+  }
+  return wait;
+}
+
 /**
  * Returns the user when the email and password match an enabled account, else null. Every
  * failure takes one argon2 verification, so timing does not reveal whether an email exists.
+ * Throws SignInThrottledError (without checking the password) while the email or the
+ * address must wait after repeated failures. Every attempt is audited.
  */
 export async function checkCredentials(emailInput: unknown, passwordInput: unknown, ip?: string | null): Promise<AuthorizedUser | null> {
   const email = typeof emailInput === "string" ? normaliseEmail(emailInput).slice(0, 320) : "";
   const password = typeof passwordInput === "string" ? passwordInput.slice(0, 1024) : "";
   const db = getDb();
+  const wait = signInWaitSeconds(email || "(empty)", ip ?? null);
+  if (wait > 0) {
+    writeAudit(db, { clinicId: null, userId: null, action: "auth.sign_in_throttled", entityType: "user", detail: { email, waitSeconds: wait }, ip: ip ?? null });
+    throw new SignInThrottledError(wait);
+  }
   const user = email ? db.select().from(users).where(eq(users.email, email)).get() : undefined;
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   const success = Boolean(user && ok && !user.disabled);

@@ -16,9 +16,11 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
  * The signed-in user, or a redirect to sign-in. Disabled accounts, sessions ended by
  * "sign out everywhere" and sessions past their lifetime are refused here on every request.
  */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login?expired=1");
+  // A one-time password must be replaced before anything else can be done.
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) redirect("/account/password");
   return user;
 }
 

@@ -21,8 +21,9 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   return current;
 }
 
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<SessionUser> {
   if (!current) throw new Error("NEXT_REDIRECT: /login");
+  if (current.mustChangePassword && !options.allowPendingPasswordChange) throw new Error("NEXT_REDIRECT: /account/password");
   return current;
 }
 

@@ -1,22 +1,37 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/session";
 import { listClinicUsers } from "@/lib/dal/users";
-import { Badge } from "@/components/ui/badge";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRow } from "@/components/admin/user-row";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
+  const admin = await requireAdmin();
   const users = await listClinicUsers();
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Clinic accounts</h1>
-      <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Clinic accounts</h1>
+        <nav aria-label="Admin sections" className="flex gap-3 text-sm font-semibold">
+          <Link href="/admin/audit" className="text-accent-strong underline">
+            Audit log
+          </Link>
+          <Link href="/admin/protocol" className="text-accent-strong underline">
+            Protocol settings
+          </Link>
+        </nav>
+      </div>
+      <section aria-labelledby="new-account" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="new-account" className="mb-3 text-lg font-semibold">
+          New account
+        </h2>
+        <CreateUserForm />
+      </section>
+      <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Accounts">
         {users.map((u) => (
-          <li key={u.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-            <span className="font-semibold">{u.name}</span>
-            <span className="text-sm text-muted">{u.email}</span>
-            <Badge tone="accent">{u.role === "admin" ? "Admin" : "Therapist"}</Badge>
-            {u.disabled ? <Badge>Disabled</Badge> : null}
-          </li>
+          <UserRow key={u.id} user={u} isSelf={u.id === admin.id} />
         ))}
       </ul>
     </div>

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <h1 className="text-2xl font-bold">Your account</h1>
+      <section className="rounded-lg border border-line bg-white p-4">
+        <p>
+          <strong>{user.name}</strong> · {user.email} · {user.role === "admin" ? "Clinic admin" : "Therapist"} at {user.clinicName}
+        </p>
+        <Link href="/account/password" className="mt-3 inline-block font-semibold text-accent-strong underline">
+          Change password
+        </Link>
+      </section>
+      <section className="rounded-lg border border-line bg-white p-4">
+        <h2 className="text-lg font-semibold">Sessions</h2>
+        <p className="mb-3 text-sm text-muted">Ends this session and every other one, on every device. Sessions also end after 30 minutes without activity and 12 hours after sign-in.</p>
+        <SignOutEverywhere />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Assessment measures over time for the chart: one small chart per measure, left and right
+ * where the measure is per side, with the targets and reference bands PRODUCT.md names.
+ */
+import { DEFAULT_PROTOCOL } from "./protocol";
+
+export type MeasureInput = {
+  assessedOn: string;
+  fpaLeftDeg: number | null;
+  fpaRightDeg: number | null;
+  pelvicTiltDeg: number | null;
+  cadenceSpm: number | null;
+  kneeToWallLeftCm: number | null;
+  kneeToWallRightCm: number | null;
+  heelRaisesLeft: number | null;
+  heelRaisesRight: number | null;
+};
+
+export type MeasureKey = "fpa" | "pelvicTilt" | "cadence" | "kneeToWall" | "heelRaises";
+
+export type MeasureSpec = {
+  key: MeasureKey;
+  title: string;
+  unit: string;
+  /** Per side (left and right lines) or one value. */
+  sided: boolean;
+  band?: { from: number; to: number; label: string };
+  references?: { value: number; label: string }[];
+};
+
+export const MEASURE_SPECS: MeasureSpec[] = [
+  { key: "heelRaises", title: "Single-leg heel raises", unit: "repetitions", sided: true, references: [
+    { value: DEFAULT_PROTOCOL.heelRaisesToRun, label: `${DEFAULT_PROTOCOL.heelRaisesToRun}: start running` },
+    { value: DEFAULT_PROTOCOL.heelRaisesToReturn, label: `${DEFAULT_PROTOCOL.heelRaisesToReturn}: full return` },
+  ] },
+  { key: "kneeToWall", title: "Knee-to-wall dorsiflexion", unit: "cm", sided: true },
+  { key: "fpa", title: "Foot progression angle (toe-out)", unit: "°", sided: true, band: { from: 5, to: 13, label: "Walking norm 5–13°" } },
+  { key: "pelvicTilt", title: "Anterior pelvic tilt", unit: "°", sided: false, band: { from: 0, to: 23, label: "Seen in healthy pelvises 0–23°" } },
+  { key: "cadence", title: "Cadence", unit: "steps/min", sided: false },
+];
+
+export type MeasureField = "fpaLeft" | "fpaRight" | "pelvicTilt" | "cadence" | "kneeToWallLeft" | "kneeToWallRight" | "heelRaisesLeft" | "heelRaisesRight";
+export type MeasureRow = { date: string } & Record<MeasureField, number | null>;
+
+/** The lines of one measure: left and right, or the single value. */
+export function measureFields(spec: MeasureSpec): { field: MeasureField; side: "left" | "right" | null }[] {
+  if (!spec.sided) return [{ field: spec.key as MeasureField, side: null }];
+  return [
+    { field: `${spec.key}Left` as MeasureField, side: "left" },
+    { field: `${spec.key}Right` as MeasureField, side: "right" },
+  ];
+}
+
+/** One row per assessment, oldest first; a measure not taken is null (no point drawn). */
+export function measureRows(assessments: MeasureInput[]): MeasureRow[] {
+  return [...assessments]
+    .sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0))
+    .map((a) => ({
+      date: a.assessedOn,
+      fpaLeft: a.fpaLeftDeg,
+      fpaRight: a.fpaRightDeg,
+      pelvicTilt: a.pelvicTiltDeg,
+      cadence: a.cadenceSpm,
+      kneeToWallLeft: a.kneeToWallLeftCm,
+      kneeToWallRight: a.kneeToWallRightCm,
+      heelRaisesLeft: a.heelRaisesLeft,
+      heelRaisesRight: a.heelRaisesRight,
+    }));
+}
+
+/** Whether any assessment recorded this measure. */
+export function hasMeasure(rows: MeasureRow[], spec: MeasureSpec): boolean {
+  return measureFields(spec).some(({ field }) => rows.some((r) => r[field] !== null));
+}

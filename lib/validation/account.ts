@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { USER_ROLES } from "@/db/schema";
+import { PASSWORD_MAX } from "@/lib/auth/password-policy";
+
+export const createUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
+  email: z.string().trim().toLowerCase().max(254, "Use at most 254 characters.").pipe(z.email("Enter a valid email address.")),
+  role: z.enum(USER_ROLES, "Choose a role."),
+});
+
+export const userIdSchema = z.object({ userId: z.uuid("Unknown account.") });
+
+export const changeRoleSchema = userIdSchema.extend({ role: z.enum(USER_ROLES, "Choose a role.") });
+
+export const setDisabledSchema = userIdSchema.extend({ disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+    newPassword: z.string().max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
