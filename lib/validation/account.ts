@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/db/schema";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
+import { singleLineText } from "./text";
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
+  name: singleLineText("a name", 100),
   email: z.string().trim().toLowerCase().max(254, "Use at most 254 characters.").pipe(z.email("Enter a valid email address.")),
   role: z.enum(USER_ROLES, "Choose a role."),
 });

@@ -1,0 +1,168 @@
+/**
+ * Plain HTTP access to the running app for the security suite: sign in, call a server
+ * action by its id exactly as the browser would, and fingerprint the database.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+// React's own encoder for server-action arguments, as shipped inside Next.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
+
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
+export const E2E_DB = path.resolve("data/e2e/springback-e2e.db");
+
+export async function signInHttp(email: string, password = "springback-demo"): Promise<string> {
+  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const body = new URLSearchParams({ csrfToken, email, password, json: "true" });
+  const res = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
+  });
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Could not sign in ${email}`);
+  return session;
+}
+
+export type ActionEntry = { id: string; filename: string; exportedName: string; pages: string[] };
+
+/** Every server action of the build, with the routes whose pages can invoke it. */
+export function discoverActions(): ActionEntry[] {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, v]) => ({
+    id,
+    filename: v.filename,
+    exportedName: v.exportedName,
+    pages: Object.keys(v.workers).filter((w) => w.endsWith("/page")),
+  }));
+}
+
+/** "app/(clinic)/patients/[patientId]/page" → "/patients/[patientId]" */
+export function routeOfWorker(worker: string): string {
+  const route = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((seg) => !(seg.startsWith("(") && seg.endsWith(")")))
+    .join("/");
+  return route === "" ? "/" : route;
+}
+
+/** Every page and route handler under app/, as route templates. */
+export function discoverRoutes(): { pages: string[]; handlers: { route: string; methods: string[] }[] } {
+  const pages: string[] = [];
+  const handlers: { route: string; methods: string[] }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/^page\.tsx?$/.test(entry.name)) pages.push(routeOfWorker(path.relative(".", full).replace(/\.tsx?$/, "")));
+      else if (/^route\.tsx?$/.test(entry.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => new RegExp(`export (async )?(function|const) ${m}\\b|as ${m}\\b`).test(source));
+        handlers.push({ route: routeOfWorker(path.relative(".", full).replace(/\/route\.tsx?$/, "/page")), methods });
+      }
+    }
+  };
+  walk("app");
+  return { pages: pages.sort(), handlers };
+}
+
+export function fillRoute(template: string, params: Record<string, string>): string {
+  return template.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => params[name] ?? crypto.randomUUID());
+}
+
+export type ActionCall = { status: number; body: string; location: string | null };
+
+export async function callAction(
+  action: ActionEntry,
+  route: string,
+  args: unknown[],
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<ActionCall> {
+  const body = await encodeReply(args);
+  const res = await fetch(`${BASE_URL}${route}`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: {
+      "Next-Action": action.id,
+      Accept: "text/x-component",
+      Origin: BASE_URL,
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...options.headers,
+    },
+  });
+  return { status: res.status, body: await res.text(), location: res.headers.get("location") };
+}
+
+export function openE2eDb(): Database.Database {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+const IGNORED_TABLES = new Set(["audit_events", "sign_in_attempts", "__drizzle_migrations", "sqlite_sequence"]);
+
+/** A hash per table of every row, audit and sign-in attempts aside. */
+export function fingerprint(): Record<string, string> {
+  const db = openE2eDb();
+  try {
+    const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[])
+      .map((t) => t.name)
+      .filter((t) => !IGNORED_TABLES.has(t));
+    const out: Record<string, string> = {};
+    for (const table of tables) {
+      const rows = db.prepare(`select * from "${table}" order by rowid`).all();
+      out[table] = crypto.createHash("sha1").update(JSON.stringify(rows)).digest("hex");
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).sort();
+}
+
+/** Every patient name in the database, to check a refused response leaks none. */
+export function allPatientNames(): string[] {
+  const db = openE2eDb();
+  try {
+    return (db.prepare("select given_name || ' ' || family_name as name from patients").all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
+/** Names of the patients a user may not see (for "no data leaked" checks on their requests). */
+export function patientNamesHiddenFrom(email: string): string[] {
+  const db = openE2eDb();
+  try {
+    return (
+      db
+        .prepare(
+          `select p.given_name || ' ' || p.family_name as name from patients p, users u
+           where u.email = ? and not (p.clinic_id = u.clinic_id and (u.role = 'admin' or p.primary_therapist_id = u.id
+             or exists (select 1 from care_team c where c.patient_id = p.id and c.user_id = u.id)))`,
+        )
+        .all(email) as { name: string }[]
+    ).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
