@@ -24,6 +24,18 @@ function injuryColumns<T extends WithInjury>(ctx: Ctx): CsvColumn<T>[] {
   ];
 }
 
+type Entry = { note: string | null; source: string; createdAt: string; updatedAt: string };
+
+/** The closing columns of a daily log or a run: its note, who entered it (clinic or runner) and when. */
+function entryColumns<T extends Entry>(): CsvColumn<T>[] {
+  return [
+    { header: "note", value: (r) => r.note },
+    { header: "source", value: (r) => r.source },
+    { header: "created_at_utc", value: (r) => r.createdAt },
+    { header: "updated_at_utc", value: (r) => r.updatedAt },
+  ];
+}
+
 const dailyLogColumns = (ctx: Ctx): CsvColumn<ExportDailyLogDto>[] => [
   ...injuryColumns<ExportDailyLogDto>(ctx),
   { header: "date", value: (r) => r.logDate },
@@ -38,10 +50,7 @@ const dailyLogColumns = (ctx: Ctx): CsvColumn<ExportDailyLogDto>[] => [
   { header: "massage_sessions", value: (r) => r.massageSessions },
   { header: "ice_sessions", value: (r) => r.iceSessions },
   { header: "compression", value: (r) => r.compression },
-  { header: "note", value: (r) => r.note },
-  { header: "source", value: (r) => r.source },
-  { header: "created_at_utc", value: (r) => r.createdAt },
-  { header: "updated_at_utc", value: (r) => r.updatedAt },
+  ...entryColumns<ExportDailyLogDto>(),
 ];
 
 const runColumns = (ctx: Ctx): CsvColumn<ExportRunDto>[] => [
@@ -56,10 +65,7 @@ const runColumns = (ctx: Ctx): CsvColumn<ExportRunDto>[] => [
   { header: "pain_during_0_10", value: (r) => r.painDuring },
   { header: "pain_next_morning_0_10", value: (r) => r.painNextMorning },
   { header: "surface", value: (r) => r.surface },
-  { header: "note", value: (r) => r.note },
-  { header: "source", value: (r) => r.source },
-  { header: "created_at_utc", value: (r) => r.createdAt },
-  { header: "updated_at_utc", value: (r) => r.updatedAt },
+  ...entryColumns<ExportRunDto>(),
 ];
 
 const assessmentColumns = (ctx: Ctx): CsvColumn<ExportAssessmentDto>[] => [

@@ -5,7 +5,7 @@
  */
 import type { ExportAssessmentDto, ExportInjuryDto, PatientExportDto } from "@/lib/dal/exports";
 import { asymmetryPercent } from "@/lib/domain/asymmetry";
-import { measureRows } from "@/lib/domain/chart-measures";
+import { MEASURE_SPECS, measureFields, measureRows, type MeasureKey } from "@/lib/domain/chart-measures";
 import { painSeries, PAIN_SERIES_LABELS } from "@/lib/domain/chart-pain";
 import { stageBands } from "@/lib/domain/chart-stages";
 import { weeklyVolume } from "@/lib/domain/chart-volume";
@@ -71,35 +71,24 @@ export function volumeChart(d: PatientExportDto, injury: ExportInjuryDto): Chart
   };
 }
 
+const MEASURE_EMPTY: Partial<Record<MeasureKey, string>> = { heelRaises: "No heel-raise test recorded yet.", kneeToWall: "No knee-to-wall test recorded yet." };
+const SIDE_COLORS = { left: COLORS.left, right: COLORS.right } as const;
+const REFERENCE_COLORS = [COLORS.caution, COLORS.safe];
+
+/** Heel raises and knee-to-wall across the injury's assessments, left and right, with the targets the screen charts show. */
 export function measureCharts(d: PatientExportDto, injury: ExportInjuryDto): ChartSpec[] {
   const rows = measureRows(ofInjury(d.assessments, injury));
-  const xLabels = rows.map((r) => shortDay(r.date));
-  return [
-    {
-      title: "Single-leg heel raises",
-      yLabel: "repetitions",
-      xLabels,
-      series: [
-        { label: "Left", color: COLORS.left, kind: "line", values: rows.map((r) => r.heelRaisesLeft) },
-        { label: "Right", color: COLORS.right, kind: "line", values: rows.map((r) => r.heelRaisesRight) },
-      ],
-      references: [
-        { value: DEFAULT_PROTOCOL.heelRaisesToRun, label: `${DEFAULT_PROTOCOL.heelRaisesToRun}: start running`, color: COLORS.caution, dashed: true },
-        { value: DEFAULT_PROTOCOL.heelRaisesToReturn, label: `${DEFAULT_PROTOCOL.heelRaisesToReturn}: full return`, color: COLORS.safe, dashed: true },
-      ],
-      emptyText: "No heel-raise test recorded yet.",
-    },
-    {
-      title: "Knee-to-wall dorsiflexion",
-      yLabel: "cm",
-      xLabels,
-      series: [
-        { label: "Left", color: COLORS.left, kind: "line", values: rows.map((r) => r.kneeToWallLeft) },
-        { label: "Right", color: COLORS.right, kind: "line", values: rows.map((r) => r.kneeToWallRight) },
-      ],
-      emptyText: "No knee-to-wall test recorded yet.",
-    },
-  ];
+  return (["heelRaises", "kneeToWall"] as const).map((key) => {
+    const spec = MEASURE_SPECS.find((m) => m.key === key)!;
+    return {
+      title: spec.title,
+      yLabel: spec.unit,
+      xLabels: rows.map((r) => shortDay(r.date)),
+      series: measureFields(spec).map(({ field, side }) => ({ label: side === "left" ? "Left" : "Right", color: SIDE_COLORS[side ?? "left"], kind: "line" as const, values: rows.map((r) => r[field]) })),
+      references: (spec.references ?? []).map((r, i) => ({ ...r, color: REFERENCE_COLORS[i % 2]!, dashed: true })),
+      emptyText: MEASURE_EMPTY[key]!,
+    };
+  });
 }
 
 export type ComparisonRow = { measure: string; left: string; right: string; asymmetry: string; change: string };
