@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/domain/dates";
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import type { Criterion, Flag } from "@/lib/domain/engine";
+import type { ProtocolSettings } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { computePatientState, type Tx } from "./status";
@@ -32,6 +33,8 @@ export type ExportStatusDto = {
   nextStep: string;
   symptomFreeStreak: number;
   preInjuryWeeklyKm: number | null;
+  /** The clinic's protocol thresholds the criteria were judged by. */
+  settings: ProtocolSettings;
   stageChanges: { toStage: number; effectiveDate: string }[];
 };
 
@@ -91,6 +94,7 @@ function statusOf(tx: Tx, patientId: string, today: string): ExportStatusDto | n
     nextStep: r.nextStep,
     symptomFreeStreak: r.symptomFreeStreak,
     preInjuryWeeklyKm: state.input.preInjuryWeeklyKm,
+    settings: state.input.settings,
     stageChanges: tx
       .select({ toStage: stageChanges.toStage, effectiveDate: stageChanges.effectiveDate })
       .from(stageChanges)

@@ -20,6 +20,9 @@ export function reportInjury(d: PatientExportDto): ExportInjuryDto | null {
   return d.injuries.find((i) => i.id === d.status?.injuryId) ?? d.injuries[0] ?? null;
 }
 
+/** The clinic's thresholds when the report follows an open episode, else the defaults. */
+const settingsOf = (d: PatientExportDto) => d.status?.settings ?? DEFAULT_PROTOCOL;
+
 const ofInjury = <T extends { injuryId: string }>(rows: T[], injury: ExportInjuryDto) => rows.filter((r) => r.injuryId === injury.id);
 
 export function painChart(d: PatientExportDto, injury: ExportInjuryDto): ChartSpec {
@@ -47,7 +50,7 @@ export function painChart(d: PatientExportDto, injury: ExportInjuryDto): ChartSp
       { label: PAIN_SERIES_LABELS.running, color: COLORS.stop, kind: "dots", values: points.map((p) => p.running) },
       { label: PAIN_SERIES_LABELS.nextMorning, color: COLORS.caution, kind: "dots", values: points.map((p) => p.nextMorning) },
     ],
-    references: [{ value: DEFAULT_PROTOCOL.painSafeMax, label: `${DEFAULT_PROTOCOL.painSafeMax}/10: safe during a run`, color: COLORS.safe, dashed: true }],
+    references: [{ value: settingsOf(d).painSafeMax, label: `${settingsOf(d).painSafeMax}/10: safe during a run`, color: COLORS.safe, dashed: true }],
     emptyText: "No pain scores logged for this injury yet.",
   };
 }
@@ -64,7 +67,7 @@ export function volumeChart(d: PatientExportDto, injury: ExportInjuryDto): Chart
     references: baseline
       ? [
           { value: baseline, label: `Pre-injury ${baseline} km/week`, color: COLORS.muted },
-          { value: (baseline * DEFAULT_PROTOCOL.volumeTargetPercent) / 100, label: `${DEFAULT_PROTOCOL.volumeTargetPercent}% of baseline`, color: COLORS.safe, dashed: true },
+          { value: (baseline * settingsOf(d).volumeTargetPercent) / 100, label: `${settingsOf(d).volumeTargetPercent}% of baseline`, color: COLORS.safe, dashed: true },
         ]
       : [],
     emptyText: runs.length ? "No distance recorded for these runs." : "No runs logged for this injury yet.",
