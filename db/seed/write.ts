@@ -113,7 +113,7 @@ export function insertPatient(tx: Pick<Db, "insert">, clinicId: string, seed: Pa
   for (const a of history.assessments) tx.insert(s.assessments).values({ id: rng.uuid(), ...common, ...a }).run();
   for (const c of history.stageChanges) {
     tx.insert(s.stageChanges)
-      .values({ id: rng.uuid(), clinicId, patientId, injuryId, ...c, changedBy: seed.therapistId, changedAt: `${c.effectiveDate}T12:00:00.000Z` })
+      .values({ id: rng.uuid(), clinicId, patientId, injuryId, ...c, changedBy: seed.therapistId, changedAt: `${c.effectiveDate}T00:00:00.000Z` })
       .run();
   }
   tx.insert(s.patientStatus).values({ patientId, clinicId, injuryId, stage: p.stage }).run();

@@ -18,7 +18,7 @@ import { km, plural, shortDay } from "./words";
 
 export * from "./types";
 export { judgeRun, symptomFreeStreak } from "./pain";
-export { shortDay } from "./words";
+export { dayWithYear, shortDay } from "./words";
 
 function latestPain(input: EngineInput): { value: number | null; date: string | null } {
   const byDay = new Map<string, number>();

@@ -1,0 +1,100 @@
+/**
+ * Exports downloaded from the browser for a seeded patient. The export menu is placed on
+ * the patient page separately, so the downloads here go through links added to the
+ * signed-in page (a real browser download with the session cookie) and page.request.
+ */
+import fs from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test, USERS } from "./fixtures";
+
+const DAY = /\d{4}-\d{2}-\d{2}/.source;
+
+async function openPatient(page: Page, name: string): Promise<string> {
+  await page.getByRole("table").getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** Clicks a download link in the page, as the export menu's links are clicked, and returns the file. */
+async function download(page: Page, href: string): Promise<{ name: string; body: Buffer }> {
+  const pending = page.waitForEvent("download");
+  await page.evaluate((url) => {
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "";
+    a.textContent = "Download";
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, href);
+  const file = await pending;
+  return { name: file.suggestedFilename(), body: fs.readFileSync((await file.path())!) };
+}
+
+test("a therapist downloads the CSVs, the PDF report and the FHIR bundle of their patient", async ({ page }) => {
+  await signInAs(page, USERS.lee);
+  const id = await openPatient(page, "Samuel Adeyemi");
+  const base = `/api/patients/${id}/export`;
+
+  for (const [file, header] of [
+    ["daily-logs", "record_number,injury_onset,injury,date,pain_rest_0_10"],
+    ["runs", "record_number,injury_onset,injury,date,kind"],
+    ["assessments", "record_number,injury_onset,injury,date,assessed_by"],
+  ] as const) {
+    const csv = await download(page, `${base}/csv?file=${file}`);
+    expect(csv.name).toMatch(new RegExp(`^SB-\\d+-${DAY}-${file}\\.csv$`));
+    const text = csv.body.toString("utf8").replace(/^\uFEFF/, "");
+    expect(text.split("\r\n")[0]).toMatch(new RegExp(`^${header}`));
+    expect(text.split("\r\n").length).toBeGreaterThan(2);
+  }
+
+  const zip = await download(page, `${base}/csv`);
+  expect(zip.name).toMatch(new RegExp(`^SB-\\d+-${DAY}-csv\\.zip$`));
+  expect(zip.body.subarray(0, 2).toString()).toBe("PK");
+
+  for (const size of ["a4", "letter"]) {
+    const pdf = await download(page, `${base}/pdf?size=${size}`);
+    expect(pdf.name).toMatch(new RegExp(`^SB-\\d+-${DAY}-progress-${size}\\.pdf$`));
+    expect(pdf.body.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.body.length).toBeGreaterThan(10_000);
+  }
+
+  const fhir = await download(page, `${base}/fhir`);
+  expect(fhir.name).toMatch(new RegExp(`^SB-\\d+-${DAY}-fhir\\.json$`));
+  const bundle = JSON.parse(fhir.body.toString("utf8"));
+  expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+  const patient = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === "Patient").resource;
+  expect(patient.name[0].family).toBe("Adeyemi");
+  expect(bundle.entry.some((e: { resource: { code?: { coding?: { code: string }[] } } }) => e.resource.code?.coding?.[0]?.code === "72514-3")).toBe(true);
+
+  // No file name carries the patient's name; no cache may keep the answer.
+  const res = await page.request.get(`${base}/csv?file=runs`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toContain("no-store");
+  expect(res.headers()["content-disposition"]).not.toMatch(/Samuel|Adeyemi/);
+});
+
+test("the patient's therapist can export; a colleague outside the care team gets not found", async ({ page, browser }) => {
+  await signInAs(page, USERS.kim);
+  const marta = await openPatient(page, "Marta Müller");
+  const fhir = await download(page, `/api/patients/${marta}/export/fhir`);
+  expect(JSON.parse(fhir.body.toString("utf8")).entry[0].resource.name[0].family).toBe("Müller");
+
+  const other = await browser.newContext();
+  const lee = await other.newPage();
+  await signInAs(lee, USERS.lee);
+  for (const path of ["csv", "csv?file=runs", "pdf", "fhir"]) {
+    const res = await lee.request.get(`/api/patients/${marta}/export/${path}`);
+    expect(res.status(), path).toBe(404);
+    expect(await res.text()).not.toContain("Müller");
+  }
+  await other.close();
+});
+
+test("a patient without any data yet gets a clear message instead of a file", async ({ page }) => {
+  await signInAs(page, USERS.kim);
+  const aoife = await openPatient(page, "Aoife Byrne");
+  const res = await page.request.get(`/api/patients/${aoife}/export/csv?file=runs`);
+  expect(res.status()).toBe(422);
+  expect((await res.json()).error).toMatch(/^No runs recorded yet for SB-\d+/);
+});

@@ -1,0 +1,195 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assessments, clinics, dailyLogs, injuries, patients, runs, stageChanges, users } from "@/db/schema";
+import { requireUser } from "@/lib/auth/session";
+import { todayIn } from "@/lib/domain/dates";
+import { describeInjury, stageName } from "@/lib/domain/injury";
+import type { Criterion, Flag } from "@/lib/domain/engine";
+import type { ProtocolSettings } from "@/lib/domain/protocol";
+import { visiblePatientsWhere } from "./access";
+import { writeAudit } from "./audit";
+import { computePatientState, type Tx } from "./status";
+
+export const EXPORT_FORMATS = ["csv", "pdf", "fhir"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const CSV_FILES = ["daily-logs", "runs", "assessments"] as const;
+export type CsvFile = (typeof CSV_FILES)[number];
+
+type Injury = typeof injuries.$inferSelect;
+export type ExportInjuryDto = Omit<Injury, "clinicId" | "patientId" | "createdBy" | "createdAt" | "updatedAt" | "version"> & { description: string };
+export type ExportDailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "version">;
+export type ExportRunDto = Omit<typeof runs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "version">;
+export type ExportAssessmentDto = Omit<typeof assessments.$inferSelect, "clinicId" | "patientId" | "createdBy" | "version"> & { assessedBy: string | null };
+
+export type ExportStatusDto = {
+  injuryId: string;
+  stage: number;
+  stageName: string;
+  stageSince: string;
+  criteria: Criterion[];
+  readyToProgress: boolean;
+  flags: Flag[];
+  nextStep: string;
+  symptomFreeStreak: number;
+  preInjuryWeeklyKm: number | null;
+  /** The clinic's protocol thresholds the criteria were judged by. */
+  settings: ProtocolSettings;
+  stageChanges: { toStage: number; effectiveDate: string }[];
+};
+
+/** Everything any export of one patient needs, read in one place. */
+export type PatientExportDto = {
+  format: ExportFormat;
+  today: string;
+  generatedAt: string;
+  clinic: { id: string; name: string };
+  exportedBy: string;
+  patient: {
+    id: string;
+    recordNumber: string;
+    givenName: string;
+    familyName: string;
+    name: string;
+    dateOfBirth: string;
+    sex: (typeof patients.$inferSelect)["sex"];
+    email: string | null;
+    phone: string | null;
+    preInjuryWeeklyKm: number | null;
+    primaryTherapist: string;
+  };
+  /** Newest onset first. */
+  injuries: ExportInjuryDto[];
+  /** Oldest first, every injury of the patient. */
+  dailyLogs: ExportDailyLogDto[];
+  runs: ExportRunDto[];
+  assessments: ExportAssessmentDto[];
+  /** The return-to-run state of the injury the report follows (the open one), or null. */
+  status: ExportStatusDto | null;
+};
+
+/** "Not visible" is null; a visible patient without what the format needs is `empty` with a message. */
+export type ExportResult = { ok: true; data: PatientExportDto } | { ok: false; empty: true; message: string; recordNumber: string };
+
+function strip<T extends Record<string, unknown>, K extends string>(row: T, keys: readonly K[]): Omit<T, K> {
+  const out: Record<string, unknown> = { ...row };
+  for (const k of keys) delete out[k];
+  return out as Omit<T, K>;
+}
+
+const ROW_PRIVATE = ["clinicId", "patientId", "createdBy", "version"] as const;
+
+function statusOf(tx: Tx, patientId: string, today: string): ExportStatusDto | null {
+  const state = computePatientState(tx, patientId, today);
+  if (!state?.injury || !state.result || !state.input) return null;
+  const r = state.result;
+  return {
+    injuryId: state.injury.id,
+    stage: r.stage,
+    stageName: stageName(r.stage),
+    stageSince: r.stageSince,
+    criteria: r.criteria,
+    readyToProgress: r.readyToProgress,
+    flags: r.flags,
+    nextStep: r.nextStep,
+    symptomFreeStreak: r.symptomFreeStreak,
+    preInjuryWeeklyKm: state.input.preInjuryWeeklyKm,
+    settings: state.input.settings,
+    stageChanges: tx
+      .select({ toStage: stageChanges.toStage, effectiveDate: stageChanges.effectiveDate })
+      .from(stageChanges)
+      .where(eq(stageChanges.injuryId, state.injury.id))
+      .orderBy(asc(stageChanges.changedAt))
+      .all(),
+  };
+}
+
+/** Why a format has nothing to give yet, or null when it has. */
+function emptyReason(d: PatientExportDto, format: ExportFormat, file: CsvFile | null): string | null {
+  const counts: Record<CsvFile, number> = { "daily-logs": d.dailyLogs.length, runs: d.runs.length, assessments: d.assessments.length };
+  const words: Record<CsvFile, string> = { "daily-logs": "daily logs", runs: "runs", assessments: "assessments" };
+  if (format === "csv" && file) return counts[file] === 0 ? `No ${words[file]} recorded yet for ${d.patient.recordNumber}: there is nothing to export.` : null;
+  if (format === "csv") return Object.values(counts).every((n) => n === 0) ? `No daily logs, runs or assessments recorded yet for ${d.patient.recordNumber}: there is nothing to export.` : null;
+  if (d.injuries.length === 0) return `No injury episode recorded yet for ${d.patient.recordNumber}: there is nothing to report.`;
+  return null;
+}
+
+/**
+ * Reads what an export of one patient needs, scoped to the patients the user may see, and
+ * writes one `patient.export` audit row in the same transaction. Returns null for an
+ * unknown, foreign or out-of-caseload patient (no audit row), and `empty` (no audit row:
+ * nothing left the clinic) when the patient has no data for that format yet.
+ */
+export async function getPatientExport(patientId: string, format: ExportFormat, file: CsvFile | null = null): Promise<ExportResult | null> {
+  const user = await requireUser();
+  const db = getDb();
+  const today = todayIn(user.clinicTimeZone);
+  return db.transaction((tx) => {
+    const row = tx
+      .select({ patient: patients, clinicName: clinics.name, therapist: users.name })
+      .from(patients)
+      .innerJoin(clinics, eq(clinics.id, patients.clinicId))
+      .innerJoin(users, eq(users.id, patients.primaryTherapistId))
+      .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
+      .get();
+    if (!row) return null;
+    const p = row.patient;
+    const injuryRows = tx.select().from(injuries).where(eq(injuries.patientId, patientId)).orderBy(desc(injuries.onsetDate), desc(injuries.createdAt)).all();
+    const data: PatientExportDto = {
+      format,
+      today,
+      generatedAt: new Date().toISOString(),
+      clinic: { id: p.clinicId, name: row.clinicName },
+      exportedBy: user.name,
+      patient: {
+        id: p.id,
+        recordNumber: p.recordNumber,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        name: `${p.givenName} ${p.familyName}`,
+        dateOfBirth: p.dateOfBirth,
+        sex: p.sex,
+        email: p.email,
+        phone: p.phone,
+        preInjuryWeeklyKm: p.preInjuryWeeklyKm,
+        primaryTherapist: row.therapist,
+      },
+      injuries: injuryRows.map((i) => ({ ...strip(i, [...ROW_PRIVATE, "createdAt", "updatedAt"] as const), description: describeInjury(i) })),
+      dailyLogs: tx
+        .select()
+        .from(dailyLogs)
+        .where(eq(dailyLogs.patientId, patientId))
+        .orderBy(asc(dailyLogs.logDate), asc(dailyLogs.createdAt))
+        .all()
+        .map((l) => strip(l, ROW_PRIVATE)),
+      runs: tx
+        .select()
+        .from(runs)
+        .where(eq(runs.patientId, patientId))
+        .orderBy(asc(runs.runDate), asc(runs.createdAt))
+        .all()
+        .map((r) => strip(r, ROW_PRIVATE)),
+      assessments: tx
+        .select({ a: assessments, assessedBy: users.name })
+        .from(assessments)
+        .leftJoin(users, eq(users.id, assessments.createdBy))
+        .where(eq(assessments.patientId, patientId))
+        .orderBy(asc(assessments.assessedOn), asc(assessments.createdAt))
+        .all()
+        .map(({ a, assessedBy }) => ({ ...strip(a, ROW_PRIVATE), assessedBy })),
+      status: format === "pdf" ? statusOf(tx, patientId, today) : null,
+    };
+    const empty = emptyReason(data, format, file);
+    if (empty) return { ok: false, empty: true, message: empty, recordNumber: p.recordNumber };
+    writeAudit(tx, {
+      clinicId: user.clinicId,
+      userId: user.id,
+      action: "patient.export",
+      entityType: "patient",
+      entityId: patientId,
+      patientId,
+      detail: file ? { format, file } : { format },
+    });
+    return { ok: true, data };
+  });
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { dailyLogs, patients, runs, users } from "@/db/schema";
+import { requireUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/types";
+import { todayIn } from "@/lib/domain/dates";
+import { dayWithYear } from "@/lib/domain/engine";
+import type { DailyLogInput, RunInput } from "@/lib/validation/logs";
+import { visiblePatientsWhere } from "./access";
+import { writeAudit } from "./audit";
+import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { currentInjury, recomputePatientStatus, type Tx } from "./status";
+
+export type DailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
+export type RunDto = Omit<typeof runs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
+export type LogEntryDto = { type: "day"; date: string; log: DailyLogDto } | { type: "run"; date: string; run: RunDto };
+export type LogPageDto = { entries: LogEntryDto[]; page: number; pageCount: number; total: number };
+
+/** The patient, when the user may see it, inside the transaction; otherwise "not found". */
+export function patientInScope(tx: Tx, user: SessionUser, patientId: string) {
+  const row = tx
+    .select({ id: patients.id, clinicId: patients.clinicId })
+    .from(patients)
+    .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
+    .get();
+  if (!row) throw new NotFoundError("Patient");
+  return row;
+}
+
+function openInjury(tx: Tx, patientId: string) {
+  const injury = currentInjury(tx, patientId);
+  if (!injury) throw new DomainRuleError("This patient has no open injury episode to log against.");
+  return injury;
+}
+
+/** Dates may not be in the future (in the clinic's time zone) or before the injury's onset. */
+function checkDate(day: string, today: string, onsetDate: string, field: string) {
+  if (day > today) throw new DomainRuleError(`The date cannot be in the future (today is ${dayWithYear(today)}).`, field);
+  if (day < onsetDate) throw new DomainRuleError(`The date cannot be before the injury's onset (${dayWithYear(onsetDate)}).`, field);
+}
+
+function toLogDto(row: typeof dailyLogs.$inferSelect, enteredByName: string | null = null): DailyLogDto {
+  const { clinicId: _c, patientId: _p, createdBy: _b, createdAt: _a, ...rest } = row;
+  return { ...rest, enteredByName };
+}
+
+function toRunDto(row: typeof runs.$inferSelect, enteredByName: string | null = null): RunDto {
+  const { clinicId: _c, patientId: _p, createdBy: _b, createdAt: _a, ...rest } = row;
+  return { ...rest, enteredByName };
+}
+
+function dailyLogValues(input: DailyLogInput) {
+  return {
+    logDate: input.logDate,
+    painRest: input.painRest ?? null,
+    painDaily: input.painDaily as number,
+    walkMinutes: input.walkMinutes ?? null,
+    painWalk: input.painWalk ?? null,
+    cycleMinutes: input.cycleMinutes ?? null,
+    painCycle: input.painCycle ?? null,
+    swimMinutes: input.swimMinutes ?? null,
+    painSwim: input.painSwim ?? null,
+    massageSessions: input.massageSessions ?? null,
+    iceSessions: input.iceSessions ?? null,
+    compression: input.compression ?? null,
+    note: input.note ?? null,
+  };
+}
+
+function runValues(input: RunInput) {
+  const walkRun = input.kind === "walk_run";
+  return {
+    runDate: input.runDate,
+    kind: input.kind,
+    walkMinutes: walkRun ? (input.walkMinutes ?? null) : null,
+    runMinutes: walkRun ? (input.runMinutes ?? null) : null,
+    repetitions: walkRun ? (input.repetitions ?? null) : null,
+    continuousMinutes: walkRun ? null : (input.continuousMinutes ?? null),
+    distanceKm: input.distanceKm ?? null,
+    painDuring: input.painDuring as number,
+    painNextMorning: input.painNextMorning ?? null,
+    surface: input.surface ?? null,
+    note: input.note ?? null,
+  };
+}
+
+function touchPatient(tx: Tx, patientId: string, now: string) {
+  tx.update(patients).set({ lastActivityAt: now }).where(eq(patients.id, patientId)).run();
+}
+
+/**
+ * Saves the daily log of one date for the patient's open injury: a new day is inserted;
+ * an existing day is replaced only with its current `version` (otherwise ConflictError
+ * with the stored day). The derived status is recomputed in the same transaction.
+ */
+export async function saveDailyLog(patientId: string, input: DailyLogInput): Promise<DailyLogDto> {
+  const user = await requireUser();
+  const db = getDb();
+  const today = todayIn(user.clinicTimeZone);
+  return db.transaction((tx) => {
+    const patient = patientInScope(tx, user, patientId);
+    const injury = openInjury(tx, patientId);
+    checkDate(input.logDate, today, injury.onsetDate, "logDate");
+    const now = new Date().toISOString();
+    const values = dailyLogValues(input);
+    const existing = tx.select().from(dailyLogs).where(and(eq(dailyLogs.injuryId, injury.id), eq(dailyLogs.logDate, input.logDate))).get();
+    let saved: typeof dailyLogs.$inferSelect | undefined;
+    if (existing) {
+      if (input.version !== existing.version) throw new ConflictError(toLogDto(existing), existing.version);
+      saved = tx
+        .update(dailyLogs)
+        .set({ ...values, version: existing.version + 1, createdBy: existing.createdBy ?? user.id, updatedAt: now })
+        .where(and(eq(dailyLogs.id, existing.id), eq(dailyLogs.version, existing.version)))
+        .returning()
+        .get();
+      if (!saved) throw new ConflictError(toLogDto(existing), existing.version);
+    } else {
+      saved = tx
+        .insert(dailyLogs)
+        .values({ id: crypto.randomUUID(), clinicId: patient.clinicId, patientId, injuryId: injury.id, ...values, createdBy: user.id })
+        .returning()
+        .get();
+    }
+    writeAudit(tx, {
+      clinicId: user.clinicId,
+      userId: user.id,
+      action: existing ? "daily_log.update" : "daily_log.create",
+      entityType: "daily_log",
+      entityId: saved.id,
+      patientId,
+      detail: { date: input.logDate },
+    });
+    touchPatient(tx, patientId, now);
+    recomputePatientStatus(tx, patientId, today);
+    return toLogDto(saved, user.name);
+  });
+}
+
+/** Logs a run (several runs may share a day) and recomputes the derived status with it. */
+export async function createRun(patientId: string, input: RunInput): Promise<RunDto> {
+  const user = await requireUser();
+  const db = getDb();
+  const today = todayIn(user.clinicTimeZone);
+  return db.transaction((tx) => {
+    const patient = patientInScope(tx, user, patientId);
+    const injury = openInjury(tx, patientId);
+    checkDate(input.runDate, today, injury.onsetDate, "runDate");
+    const saved = tx
+      .insert(runs)
+      .values({ id: crypto.randomUUID(), clinicId: patient.clinicId, patientId, injuryId: injury.id, ...runValues(input), createdBy: user.id })
+      .returning()
+      .get();
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "run.create", entityType: "run", entityId: saved.id, patientId, detail: { date: input.runDate } });
+    touchPatient(tx, patientId, new Date().toISOString());
+    recomputePatientStatus(tx, patientId, today);
+    return toRunDto(saved, user.name);
+  });
+}
+
+/** Edits a run (e.g. to add the next-morning pain) with its version; ConflictError if someone saved first. */
+export async function updateRun(patientId: string, runId: string, input: RunInput): Promise<RunDto> {
+  const user = await requireUser();
+  const db = getDb();
+  const today = todayIn(user.clinicTimeZone);
+  return db.transaction((tx) => {
+    patientInScope(tx, user, patientId);
+    const existing = tx.select().from(runs).where(and(eq(runs.id, runId), eq(runs.patientId, patientId))).get();
+    if (!existing) throw new NotFoundError("Run");
+    const injury = currentInjury(tx, patientId);
+    checkDate(input.runDate, today, injury?.id === existing.injuryId ? injury.onsetDate : "0000-01-01", "runDate");
+    const now = new Date().toISOString();
+    const saved = tx
+      .update(runs)
+      .set({ ...runValues(input), version: existing.version + 1, updatedAt: now })
+      .where(and(eq(runs.id, runId), eq(runs.version, input.version ?? -1)))
+      .returning()
+      .get();
+    if (!saved) throw new ConflictError(toRunDto(existing), existing.version);
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "run.update", entityType: "run", entityId: runId, patientId, detail: { date: input.runDate } });
+    touchPatient(tx, patientId, now);
+    recomputePatientStatus(tx, patientId, today);
+    return toRunDto(saved, user.name);
+  });
+}
+
+export const LOG_PAGE_SIZE = 20;
+
+/** Daily logs and runs of the patient's open injury, newest first, one page at a time. */
+export async function listLogEntries(patientId: string, page = 1, pageSize = LOG_PAGE_SIZE): Promise<LogPageDto | null> {
+  const user = await requireUser();
+  const db = getDb();
+  const visible = db.select({ id: patients.id }).from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get();
+  if (!visible) return null;
+  const injury = currentInjury(db, patientId);
+  if (!injury) return { entries: [], page: 1, pageCount: 1, total: 0 };
+  const union = sql`select 'day' as type, id, log_date as date, created_at from ${dailyLogs} where injury_id = ${injury.id}
+    union all select 'run' as type, id, run_date as date, created_at from ${runs} where injury_id = ${injury.id}`;
+  const total = db.get<{ n: number }>(sql`select count(*) as n from (${union})`)!.n;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const keys = db.all<{ type: "day" | "run"; id: string; date: string }>(
+    sql`select type, id, date from (${union}) order by date desc, type asc, created_at desc limit ${pageSize} offset ${(current - 1) * pageSize}`,
+  );
+  const dayIds = keys.filter((k) => k.type === "day").map((k) => k.id);
+  const runIds = keys.filter((k) => k.type === "run").map((k) => k.id);
+  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(eq(users.clinicId, user.clinicId)).all().map((u) => [u.id, u.name]));
+  const logRows = dayIds.length ? db.select().from(dailyLogs).where(sql`${dailyLogs.id} in ${dayIds}`).all() : [];
+  const runRows = runIds.length ? db.select().from(runs).where(sql`${runs.id} in ${runIds}`).all() : [];
+  const logById = new Map(logRows.map((r) => [r.id, r]));
+  const runById = new Map(runRows.map((r) => [r.id, r]));
+  const entries = keys.map((k): LogEntryDto => {
+    if (k.type === "day") {
+      const r = logById.get(k.id)!;
+      return { type: "day", date: k.date, log: toLogDto(r, names.get(r.createdBy ?? "") ?? null) };
+    }
+    const r = runById.get(k.id)!;
+    return { type: "run", date: k.date, run: toRunDto(r, names.get(r.createdBy ?? "") ?? null) };
+  });
+  return { entries, page: current, pageCount, total };
+}

@@ -1,0 +1,61 @@
+/** Small zod building blocks shared by the log, run, stage and protocol schemas. */
+import { z } from "zod";
+import { isIsoDay } from "@/lib/domain/dates";
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** A whole number in a range; blank means "not given". */
+export function optionalInt(label: string, min: number, max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: `${label} must be a number.` })
+      .int(`${label} must be a whole number.`)
+      .min(min, `${label} must be ${min}–${max}.`)
+      .max(max, `${label} must be ${min}–${max}.`)
+      .optional(),
+  );
+}
+
+export function requiredInt(label: string, min: number, max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: `${label} is required.` })
+      .int(`${label} must be a whole number.`)
+      .min(min, `${label} must be ${min}–${max}.`)
+      .max(max, `${label} must be ${min}–${max}.`),
+  );
+}
+
+export function optionalNumber(label: string, min: number, max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: `${label} must be a number.` })
+      .min(min, `${label} must be ${min}–${max}.`)
+      .max(max, `${label} must be ${min}–${max}.`)
+      .optional(),
+  );
+}
+
+export const painScore = (label: string) => optionalInt(label, 0, 10);
+
+export const isoDay = (label: string) =>
+  z.string({ message: `${label} is required.` }).refine((v) => isIsoDay(v), `${label} must be a real date (YYYY-MM-DD).`);
+
+export const optionalText = (label: string, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v),
+    z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional(),
+  );
+
+/** A checkbox or yes/no choice; blank means "not recorded". */
+export const optionalBool = z.preprocess((v) => {
+  if (v === undefined || v === null || v === "") return undefined;
+  if (v === true || v === "on" || v === "yes" || v === "true") return true;
+  if (v === false || v === "no" || v === "false") return false;
+  return v;
+}, z.boolean({ message: "Choose yes or no." }).optional());
+
+export const version = optionalInt("Version", 1, Number.MAX_SAFE_INTEGER);

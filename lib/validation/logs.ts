@@ -1,0 +1,61 @@
+/** Daily log and run inputs, shared by the quick entry, the log editor and their handlers. */
+import { z } from "zod";
+import { RUN_KINDS } from "@/db/schema";
+import { isoDay, optionalBool, optionalInt, optionalNumber, optionalText, painScore, requiredInt, version } from "./fields";
+
+function pairMinutesAndPain(ctx: z.RefinementCtx, minutes: number | undefined, pain: number | undefined, what: string, keys: [string, string]) {
+  if (minutes !== undefined && minutes > 0 && pain === undefined) ctx.addIssue({ code: "custom", path: [keys[1]], message: `Give the pain while ${what} (0–10), or leave the minutes blank.` });
+  if (pain !== undefined && (minutes === undefined || minutes === 0)) ctx.addIssue({ code: "custom", path: [keys[0]], message: `Give the minutes of ${what}, or leave its pain blank.` });
+}
+
+export const dailyLogSchema = z
+  .object({
+    logDate: isoDay("Date"),
+    painRest: painScore("Pain at rest"),
+    painDaily: requiredInt("Pain in daily activities", 0, 10),
+    walkMinutes: optionalInt("Walking minutes", 0, 600),
+    painWalk: painScore("Pain while walking"),
+    cycleMinutes: optionalInt("Cycling minutes", 0, 600),
+    painCycle: painScore("Pain while cycling"),
+    swimMinutes: optionalInt("Swimming minutes", 0, 600),
+    painSwim: painScore("Pain while swimming"),
+    massageSessions: optionalInt("Self-massage sessions", 0, 10),
+    iceSessions: optionalInt("Ice sessions", 0, 10),
+    compression: optionalBool,
+    note: optionalText("Note", 1000),
+    version,
+  })
+  .superRefine((v, ctx) => {
+    pairMinutesAndPain(ctx, v.walkMinutes, v.painWalk, "walking", ["walkMinutes", "painWalk"]);
+    pairMinutesAndPain(ctx, v.cycleMinutes, v.painCycle, "cycling", ["cycleMinutes", "painCycle"]);
+    pairMinutesAndPain(ctx, v.swimMinutes, v.painSwim, "swimming", ["swimMinutes", "painSwim"]);
+  });
+export type DailyLogInput = z.infer<typeof dailyLogSchema>;
+
+export const runSchema = z
+  .object({
+    runDate: isoDay("Date"),
+    kind: z.enum(RUN_KINDS, { message: "Choose walk/run or continuous." }),
+    walkMinutes: optionalNumber("Walk minutes", 0, 30),
+    runMinutes: optionalNumber("Run minutes", 0.5, 60),
+    repetitions: optionalInt("Repetitions", 1, 30),
+    continuousMinutes: optionalNumber("Continuous minutes", 1, 600),
+    distanceKm: optionalNumber("Distance (km)", 0, 300),
+    painDuring: requiredInt("Pain during the run", 0, 10),
+    painNextMorning: painScore("Pain next morning"),
+    surface: optionalText("Surface", 40),
+    note: optionalText("Note", 1000),
+    version,
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "walk_run") {
+      if (v.walkMinutes === undefined) ctx.addIssue({ code: "custom", path: ["walkMinutes"], message: "Give the walk minutes of each repetition (0 for none)." });
+      if (v.runMinutes === undefined) ctx.addIssue({ code: "custom", path: ["runMinutes"], message: "Give the run minutes of each repetition." });
+      if (v.repetitions === undefined) ctx.addIssue({ code: "custom", path: ["repetitions"], message: "Give the number of repetitions." });
+    } else if (v.continuousMinutes === undefined) {
+      ctx.addIssue({ code: "custom", path: ["continuousMinutes"], message: "Give the minutes of continuous running." });
+    }
+  });
+export type RunInput = z.infer<typeof runSchema>;
+
+export const logsPageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

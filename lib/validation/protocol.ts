@@ -1,0 +1,14 @@
+/** The clinic's protocol thresholds, as an admin edits them. */
+import { z } from "zod";
+import { PROTOCOL_FIELDS, type ProtocolSettings } from "@/lib/domain/protocol";
+import { requiredInt } from "./fields";
+
+const shape = Object.fromEntries(PROTOCOL_FIELDS.map((f) => [f.key, requiredInt(f.label, f.min, f.max)])) as Record<keyof ProtocolSettings, ReturnType<typeof requiredInt>>;
+
+export const protocolSchema = z
+  .object({ ...shape, version: z.coerce.number().int().min(0) })
+  .superRefine((v, ctx) => {
+    if ((v.painSafeMax as number) >= (v.painStopAbove as number)) ctx.addIssue({ code: "custom", path: ["painStopAbove"], message: "The stop limit must be above the safe limit." });
+    if ((v.heelRaisesToRun as number) > (v.heelRaisesToReturn as number)) ctx.addIssue({ code: "custom", path: ["heelRaisesToReturn"], message: "The target for full return cannot be below the target to start running." });
+  });
+export type ProtocolInput = z.infer<typeof protocolSchema>;

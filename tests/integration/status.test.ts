@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { injuries, patientStatus, stageChanges } from "@/db/schema";
+import { saveDailyLog } from "@/lib/dal/logs";
+import { confirmProgression, getReturnToRun, overrideStage, stepBackStage } from "@/lib/dal/stages";
+import { recomputeAllStatuses } from "@/lib/dal/status";
+import { dailyLogSchema } from "@/lib/validation/logs";
+import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { auditActions, NOW, patientIdByName, storedStatus } from "./engine-support";
+
+vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
+
+let cleanup: () => void;
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+  cleanup = useTempDatabase().cleanup;
+  await seedDemoDatabase(NOW);
+});
+afterAll(() => {
+  vi.useRealTimers();
+  cleanup();
+});
+
+describe("the seeded stories", () => {
+  it.each<[string, string, number, string[]]>([
+    ["Tom", "Hendriks", 1, ["stop_pain", "morning_rise"]],
+    ["Lars", "Lindqvist", 2, ["back_to_back"]],
+    ["Kwame", "Mensah", 5, ["reinjury_window"]],
+    ["Ben", "Carter", 0, ["no_recent_log"]],
+    ["Grace", "O'Neill", 0, ["run_before_gate"]],
+    ["Mateo", "García", 2, ["pain_rise"]],
+    ["Olivia", "Brown", 1, ["gait_fault"]],
+  ])("%s %s: stage %i with %j", (given, family, stage, flags) => {
+    const s = storedStatus(patientIdByName(given, family));
+    expect(s.stage).toBe(stage);
+    expect(s.flags).toEqual(expect.arrayContaining(flags));
+    expect(s.flagCount).toBe(s.flags.length);
+    expect(s.computedFor).toBe("2026-11-26");
+  });
+
+  it("Chen returned two months ago is past the re-injury window; Daniel has 5 symptom-free days", () => {
+    expect(storedStatus(patientIdByName("Chen", "Wei")).flags).not.toContain("reinjury_window");
+    expect(storedStatus(patientIdByName("Daniel", "Okafor"))).toMatchObject({ stage: 0, symptomFreeStreak: 5, lastLogDate: "2026-11-24", readyToProgress: false });
+  });
+});
+
+describe("recompute all", () => {
+  it("finds nothing to change right after the seed, and repairs a stale row", () => {
+    expect(recomputeAllStatuses({ now: NOW })).toEqual({ total: 28, changed: 0 });
+    const marta = patientIdByName("Marta", "Müller");
+    getDb().update(patientStatus).set({ symptomFreeStreak: 42, flags: "[]", flagCount: 0 }).where(eq(patientStatus.patientId, marta)).run();
+    expect(recomputeAllStatuses({ now: NOW })).toEqual({ total: 28, changed: 1 });
+    expect(storedStatus(marta).symptomFreeStreak).toBe(0);
+  });
+
+  it("time-based flags age with the day the status is computed for", () => {
+    const later = new Date("2026-12-06T10:00:00Z");
+    const result = recomputeAllStatuses({ now: later });
+    expect(result.changed).toBeGreaterThan(5);
+    const daniel = storedStatus(patientIdByName("Daniel", "Okafor"));
+    expect(daniel.flags).toContain("no_recent_log");
+    expect(daniel.computedFor).toBe("2026-12-06");
+    recomputeAllStatuses({ now: NOW });
+  });
+});
+
+describe("stage changes", () => {
+  it("confirming a progression needs every criterion met; then it is recorded with who and why", async () => {
+    const daniel = patientIdByName("Daniel", "Okafor");
+    actAs("kim@springback.test");
+    await expect(confirmProgression(daniel, 0)).rejects.toThrow(/Not every criterion for Walk-run is met/);
+    for (const logDate of ["2026-11-25", "2026-11-26"]) await saveDailyLog(daniel, dailyLogSchema.parse({ logDate, painRest: 0, painDaily: 0, walkMinutes: 20, painWalk: 0 }));
+    const panel = await confirmProgression(daniel, 0);
+    expect(panel).toMatchObject({ stage: 1, stageName: "Walk-run", stageSince: "2026-11-26" });
+    expect(panel.history[0]).toMatchObject({ kind: "progression", fromStage: 0, toStage: 1, changedBy: "Kim Park" });
+    expect(panel.nextStep).toContain("walk 4 min / run 1 min");
+    expect(storedStatus(daniel).stage).toBe(1);
+    expect(auditActions(daniel)).toContain("stage.progression");
+    // A second click from the same page is refused, not applied twice.
+    await expect(confirmProgression(daniel, 0)).rejects.toThrow(/stage has changed/);
+  });
+
+  it("an override needs no criteria and records its reason; returning sets the injury's return date", async () => {
+    const zoe = patientIdByName("Zoë", "Laurent");
+    actAs("kim@springback.test");
+    const panel = await overrideStage(zoe, 5, "Cleared by the sports physician after hill session");
+    expect(panel.stage).toBe(5);
+    expect(panel.history[0]).toMatchObject({ kind: "override", reason: "Cleared by the sports physician after hill session" });
+    const injury = getDb().select().from(injuries).where(eq(injuries.id, panel.injury!.id)).get()!;
+    expect(injury).toMatchObject({ status: "returned", returnDate: "2026-11-26" });
+    expect(storedStatus(zoe).flags).toContain("reinjury_window");
+  });
+
+  it("a step back records the pain rule's reason and lowers the stage", async () => {
+    const tom = patientIdByName("Tom", "Hendriks");
+    actAs("kim@springback.test");
+    const before = (await getReturnToRun(tom))!;
+    expect(before.flags.map((f) => f.code)).toContain("stop_pain");
+    const panel = await stepBackStage(tom, 1);
+    expect(panel.stage).toBe(before.stepBack?.toStage ?? 0);
+    expect(panel.history[0]!.reason).toMatch(/means stop/);
+    expect(panel.flags.map((f) => f.code)).not.toContain("stop_pain");
+    const rows = getDb().select().from(stageChanges).where(eq(stageChanges.patientId, tom)).all();
+    expect(rows.at(-1)).toMatchObject({ kind: "step_back", fromStage: 1, effectiveDate: "2026-11-26" });
+  });
+
+  it("another therapist's patient is not found", async () => {
+    actAs("ola@northside.test");
+    expect(await getReturnToRun(patientIdByName("Tom", "Hendriks"))).toBeNull();
+    await expect(overrideStage(patientIdByName("Tom", "Hendriks"), 3, "nope")).rejects.toThrow(/not found/);
+  });
+});
