@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
+import { ChartDownload, type ChartImageContext } from "./chart-download";
 
 /**
  * The frame every chart shares: a title and a one-line summary in words, optional
@@ -20,6 +21,7 @@ export function ChartFigure({
   children,
   height = 320,
   plain = false,
+  image,
 }: {
   testId: string;
   title: string;
@@ -35,9 +37,12 @@ export function ChartFigure({
   height?: number;
   /** The children carry their own accessible names (small multiples); no image wrapper. */
   plain?: boolean;
+  /** Offers PNG and SVG downloads of the chart, captioned with the patient and the dates shown. */
+  image?: ChartImageContext & { chart: string; from: string; to: string };
 }) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
+  const chartRef = useRef<HTMLDivElement>(null);
   return (
     <figure data-testid={testId} aria-labelledby={`${id}-title`} className="flex min-w-0 flex-col gap-3 rounded-lg border border-line bg-white p-4">
       <figcaption className="flex flex-wrap items-start justify-between gap-2">
@@ -48,6 +53,14 @@ export function ChartFigure({
           <p className="text-sm text-muted">{summary}</p>
         </div>
         {empty ? null : (
+          <div className="flex flex-wrap items-center gap-2">
+          {image ? (
+            <ChartDownload
+              target={chartRef}
+              today={image.today}
+              meta={{ title, chart: image.chart, patientName: image.patientName, recordNumber: image.recordNumber, from: image.from, to: image.to }}
+            />
+          ) : null}
           <button
             type="button"
             aria-pressed={showTable}
@@ -57,6 +70,7 @@ export function ChartFigure({
           >
             {showTable ? "Hide table" : "Show as table"}
           </button>
+          </div>
         )}
       </figcaption>
       {controls}
@@ -65,9 +79,11 @@ export function ChartFigure({
           {empty}
         </p>
       ) : plain ? (
-        <div className={cn("transition-opacity", busy && "opacity-60")}>{children}</div>
+        <div ref={chartRef} className={cn("bg-white transition-opacity", busy && "opacity-60")}>
+          {children}
+        </div>
       ) : (
-        <div role="img" aria-label={label} className={cn("relative w-full transition-opacity", busy && "opacity-60")} style={{ height }} aria-busy={busy || undefined}>
+        <div ref={chartRef} role="img" aria-label={label} className={cn("relative w-full bg-white transition-opacity", busy && "opacity-60")} style={{ height }} aria-busy={busy || undefined}>
           {children}
         </div>
       )}

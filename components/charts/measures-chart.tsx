@@ -7,6 +7,7 @@ import { hasMeasure, MEASURE_SPECS, measureFields, type MeasureRow, type Measure
 import { shortDay } from "@/lib/domain/engine/words";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
+import type { ChartImageContext } from "./chart-download";
 import { fetchChart } from "./fetch-chart";
 import { markerDot } from "./markers";
 import { OKABE_ITO, SIDE_STYLE } from "./palette";
@@ -68,7 +69,7 @@ function MeasurePanel({ spec, rows }: { spec: MeasureSpec; rows: MeasureRow[] })
   );
 }
 
-export function MeasuresChart({ patientId, initial }: { patientId: string; initial: MeasuresChartDto }) {
+export function MeasuresChart({ patientId, initial, image }: { patientId: string; initial: MeasuresChartDto; image?: ChartImageContext }) {
   const { data = initial } = useQuery({
     queryKey: ["charts", patientId, "measures"],
     queryFn: () => fetchChart<MeasuresChartDto>(`/api/patients/${patientId}/charts/measures`),
@@ -109,6 +110,7 @@ export function MeasuresChart({ patientId, initial }: { patientId: string; initi
   return (
     <ChartFigure
       testId="chart-measures"
+      image={image ? { ...image, chart: "measures", ...{ from: rows[0]?.date ?? "", to: rows.at(-1)?.date ?? "" } } : undefined}
       title="Assessment measures over time"
       summary={summary}
       label={`Small line charts of gait and calf measures: ${summary}`}

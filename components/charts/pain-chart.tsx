@@ -9,6 +9,7 @@ import { shortDay } from "@/lib/domain/engine/words";
 import { stageName } from "@/lib/domain/injury";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
+import type { ChartImageContext } from "./chart-download";
 import { fetchChart } from "./fetch-chart";
 import { markerDot, type MarkerShape } from "./markers";
 import { OKABE_ITO, STAGE_FILLS } from "./palette";
@@ -30,7 +31,7 @@ function summaryOf(d: PainChartDto): string {
   return `${logged.length} logged day${logged.length === 1 ? "" : "s"} and ${runs} run day${runs === 1 ? "" : "s"} from ${shortDay(d.from)} to ${shortDay(d.to)}; ${lastWords}; ${streak}.`;
 }
 
-export function PainChart({ patientId, initial }: { patientId: string; initial: PainChartDto }) {
+export function PainChart({ patientId, initial, image }: { patientId: string; initial: PainChartDto; image?: ChartImageContext }) {
   const [range, setRange] = useState<PainRange>(initial.range);
   const query = useQuery({
     queryKey: ["charts", patientId, "pain", range],
@@ -102,6 +103,7 @@ export function PainChart({ patientId, initial }: { patientId: string; initial: 
   return (
     <ChartFigure
       testId="chart-pain"
+      image={image ? { ...image, chart: "pain", ...{ from: data.from, to: data.to } } : undefined}
       title="Pain over time"
       summary={summaryOf(data)}
       controls={controls}

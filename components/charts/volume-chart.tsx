@@ -9,6 +9,8 @@ import { shortDay } from "@/lib/domain/engine/words";
 import { stageName } from "@/lib/domain/injury";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
+import type { ChartImageContext } from "./chart-download";
+import { addDays } from "@/lib/domain/dates";
 import { fetchChart } from "./fetch-chart";
 import { OKABE_ITO } from "./palette";
 
@@ -29,7 +31,7 @@ function WeekTick({ x, y, payload, weeks }: { x?: number; y?: number; payload?: 
   );
 }
 
-export function VolumeChart({ patientId, initial }: { patientId: string; initial: VolumeChartDto }) {
+export function VolumeChart({ patientId, initial, image }: { patientId: string; initial: VolumeChartDto; image?: ChartImageContext }) {
   const [unit, setUnit] = useState<Unit>("km");
   const { data = initial } = useQuery({
     queryKey: ["charts", patientId, "volume"],
@@ -85,6 +87,7 @@ export function VolumeChart({ patientId, initial }: { patientId: string; initial
   return (
     <ChartFigure
       testId="chart-volume"
+      image={image ? { ...image, chart: "volume", ...{ from: weeks[0]?.weekStart ?? "", to: weeks.length ? addDays(weeks.at(-1)!.weekStart, 6) : "" } } : undefined}
       title="Running volume"
       summary={summary}
       controls={anyRuns ? controls : null}
