@@ -4,7 +4,7 @@ import { formToObject } from "@/lib/actions/result";
 import type { DailyLogDto } from "@/lib/dal/logs";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { CheckboxField, FormMessage, NumberField, PainField, TextAreaField } from "./fields";
+import { CheckboxField, FormMessage, NumberField, PainField, TextAreaField, type EntryFormProps } from "./fields";
 
 export type DailyLogValues = Record<string, string | string[] | boolean | number | undefined>;
 
@@ -32,16 +32,7 @@ export function DailyLogForm({
   pending,
   dateReadOnly,
   extra,
-}: {
-  idPrefix: string;
-  initial?: Partial<DailyLogDto>;
-  today: string;
-  submitLabel: string;
-  onSubmit: (values: DailyLogValues, form: HTMLFormElement) => void;
-  fieldErrors?: Record<string, string>;
-  error?: string | null;
-  success?: string | null;
-  pending?: boolean;
+}: EntryFormProps<DailyLogValues, DailyLogDto> & {
   dateReadOnly?: boolean;
   extra?: React.ReactNode;
 }) {

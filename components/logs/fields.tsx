@@ -13,21 +13,14 @@ export function PainField(props: Common & { defaultValue?: number | null; requir
   return <NumberField min={0} max={10} {...props} />;
 }
 
-export function SelectField({ id, label, error, className, children, ...props }: Common & React.SelectHTMLAttributes<HTMLSelectElement>) {
+/** Label above, the control, and its error message tied to it for screen readers. */
+function FieldFrame({ id, label, error, className, children }: Omit<Common, "name"> & { children: React.ReactNode }) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium text-ink">
         {label}
       </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="min-h-11 rounded-md border border-line bg-white px-3 text-base text-ink aria-invalid:border-stop"
-        {...props}
-      >
-        {children}
-      </select>
+      {children}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-stop">
           {error}
@@ -37,26 +30,23 @@ export function SelectField({ id, label, error, className, children, ...props }:
   );
 }
 
+const invalidProps = (id: string, error?: string) => ({ "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined });
+
+export function SelectField({ id, label, error, className, children, ...props }: Common & React.SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} className={className}>
+      <select id={id} {...invalidProps(id, error)} className="min-h-11 rounded-md border border-line bg-white px-3 text-base text-ink aria-invalid:border-stop" {...props}>
+        {children}
+      </select>
+    </FieldFrame>
+  );
+}
+
 export function TextAreaField({ id, label, error, className, ...props }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-ink">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={2}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="rounded-md border border-line bg-white px-3 py-2 text-base text-ink aria-invalid:border-stop"
-        {...props}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-stop">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} error={error} className={className}>
+      <textarea id={id} rows={2} {...invalidProps(id, error)} className="rounded-md border border-line bg-white px-3 py-2 text-base text-ink aria-invalid:border-stop" {...props} />
+    </FieldFrame>
   );
 }
 
@@ -70,6 +60,19 @@ export function CheckboxField({ id, label, className, ...props }: Omit<Common, "
     </div>
   );
 }
+
+/** What the daily-log and run forms share: where they submit and what the server said. */
+export type EntryFormProps<Values, Initial> = {
+  idPrefix: string;
+  initial?: Partial<Initial>;
+  today: string;
+  submitLabel: string;
+  onSubmit: (values: Values, form: HTMLFormElement) => void;
+  fieldErrors?: Record<string, string>;
+  error?: string | null;
+  success?: string | null;
+  pending?: boolean;
+};
 
 /** The form-level message; role=alert so it is announced, scoped inside the form. */
 export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {

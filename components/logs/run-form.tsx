@@ -5,7 +5,7 @@ import { formToObject } from "@/lib/actions/result";
 import type { RunDto } from "@/lib/dal/logs";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormMessage, NumberField, PainField, SelectField, TextAreaField } from "./fields";
+import { FormMessage, NumberField, PainField, SelectField, TextAreaField, type EntryFormProps } from "./fields";
 
 export type RunValues = Record<string, string | string[] | undefined>;
 
@@ -20,17 +20,7 @@ export function RunForm({
   error,
   success,
   pending,
-}: {
-  idPrefix: string;
-  initial?: Partial<RunDto>;
-  today: string;
-  submitLabel: string;
-  onSubmit: (values: RunValues, form: HTMLFormElement) => void;
-  fieldErrors?: Record<string, string>;
-  error?: string | null;
-  success?: string | null;
-  pending?: boolean;
-}) {
+}: EntryFormProps<RunValues, RunDto>) {
   const [kind, setKind] = useState<"walk_run" | "continuous">(initial?.kind ?? "walk_run");
   const id = (name: string) => `${idPrefix}-${name}`;
   const fe = fieldErrors ?? {};

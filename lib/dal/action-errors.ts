@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/result";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
@@ -16,4 +17,21 @@ export function actionErrorFrom(err: unknown): { status: number; result: ActionR
     return { status: 422, result: { ok: false, error: err.message, fieldErrors: err.field ? { [err.field]: err.message } : undefined } };
   }
   throw err;
+}
+
+/** Runs a DAL write for a server action: its data, or the expected error as a result; `after` runs only on success (revalidation). */
+export async function actionResult<T>(write: () => Promise<T>, after: () => void): Promise<ActionResult<T>> {
+  try {
+    const data = await write();
+    after();
+    return { ok: true, data };
+  } catch (err) {
+    return actionErrorFrom(err).result;
+  }
+}
+
+/** After a patient write: the patient's pages (header stage, panel, log) and the caseload show the new status. */
+export function revalidatePatient(patientId: string): void {
+  revalidatePath(`/patients/${patientId}`, "layout");
+  revalidatePath("/");
 }

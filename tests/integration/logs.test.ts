@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { dailyLogs, runs } from "@/db/schema";
 import { createRun, listLogEntries, saveDailyLog, updateRun } from "@/lib/dal/logs";
 import { ConflictError, NotFoundError } from "@/lib/dal/errors";
 import { dailyLogSchema, runSchema } from "@/lib/validation/logs";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
-import { auditActions, NOW, patientIdByName, storedStatus } from "./engine-support";
+import { actAs } from "../support/db";
+import { auditActions, patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicForEachFile();
 
 const zeroDay = (logDate: string, extra: Record<string, unknown> = {}) => dailyLogSchema.parse({ logDate, painRest: 0, painDaily: 0, walkMinutes: 30, painWalk: 0, ...extra });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { injuries, patientStatus, stageChanges } from "@/db/schema";
@@ -6,22 +6,12 @@ import { saveDailyLog } from "@/lib/dal/logs";
 import { confirmProgression, getReturnToRun, overrideStage, stepBackStage } from "@/lib/dal/stages";
 import { recomputeAllStatuses } from "@/lib/dal/status";
 import { dailyLogSchema } from "@/lib/validation/logs";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
-import { auditActions, NOW, patientIdByName, storedStatus } from "./engine-support";
+import { actAs } from "../support/db";
+import { NOW, auditActions, patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicForEachFile();
 
 describe("the seeded stories", () => {
   it.each<[string, string, number, string[]]>([

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, invalid, type ActionResult } from "@/lib/actions/result";
-import { actionErrorFrom } from "@/lib/dal/action-errors";
+import { actionResult } from "@/lib/dal/action-errors";
 import { saveClinicProtocol, type ProtocolSaved } from "@/lib/dal/protocol";
 import { protocolSchema } from "@/lib/validation/protocol";
 
@@ -10,11 +10,5 @@ import { protocolSchema } from "@/lib/validation/protocol";
 export async function saveProtocolAction(_prev: ActionResult<ProtocolSaved> | null, form: FormData): Promise<ActionResult<ProtocolSaved>> {
   const parsed = protocolSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
-  try {
-    const data = await saveClinicProtocol(parsed.data);
-    revalidatePath("/", "layout");
-    return { ok: true, data };
-  } catch (err) {
-    return actionErrorFrom(err).result;
-  }
+  return actionResult(() => saveClinicProtocol(parsed.data), () => revalidatePath("/", "layout"));
 }
