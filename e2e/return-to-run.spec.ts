@@ -99,3 +99,32 @@ test("the full log is paged newest first and an entry can be edited", async ({ p
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(first).toContainText("next morning 4/10");
 });
+
+test("a day that is already logged is replaced only when the therapist confirms", async ({ page }) => {
+  await openPatient(page, "Daniel Okafor");
+  const form = page.getByRole("form", { name: "Daily log" });
+  await form.getByLabel("Date").fill(clinicDay(-2));
+  await form.getByLabel("Pain in daily activities (0–10)").fill("0");
+  await form.getByLabel("Self-massage (sessions)").fill("2");
+  await form.getByRole("button", { name: "Save daily log" }).click();
+  await expect(form.getByRole("alert")).toContainText("is already saved; nothing was changed");
+  await form.getByRole("button", { name: "Replace the saved day" }).click();
+  await expect(form.getByRole("status")).toContainText("Daily log saved");
+});
+
+test("an admin sees the protocol's defaults and sources, and a bad threshold is refused beside its field", async ({ page }) => {
+  await signInAs(page, USERS.admin);
+  await page.goto("/admin/protocol");
+  await expect(page.getByRole("heading", { name: "Return-to-run protocol" })).toBeVisible();
+  await expect(page.getByText("This clinic uses the default thresholds.")).toBeVisible();
+  const days = page.getByLabel("Symptom-free days before the first run (days)");
+  await expect(days).toHaveValue("7");
+  await expect(page.getByText(/Default 25 repetitions\. Source: Green et al\. 2022/).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await days.fill("0");
+  await page.getByRole("button", { name: "Save and apply to every patient" }).click();
+  await expect(page.locator("#protocol-symptomFreeDays-error")).toHaveText("Symptom-free days before the first run must be 1–28.");
+  await expect(days).toHaveValue("0");
+  await page.reload();
+  await expect(page.getByText("This clinic uses the default thresholds.")).toBeVisible();
+});

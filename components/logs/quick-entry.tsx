@@ -94,7 +94,10 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
     },
     onError: (err, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(queryKeys.recent(patientId), context.previous);
-      if (err instanceof RefusedError) setFeedback({ error: err.result.error, fieldErrors: err.result.fieldErrors, conflict: err.result.conflict });
+      if (err instanceof RefusedError && err.result.conflict) {
+        const day = String(err.result.conflict.current.logDate ?? "");
+        setFeedback({ error: `A daily log for ${dayLabel(day)} is already saved; nothing was changed.`, conflict: err.result.conflict });
+      } else if (err instanceof RefusedError) setFeedback({ error: err.result.error, fieldErrors: err.result.fieldErrors });
       else setFeedback({ error: "Nothing was saved: the server could not be reached." });
     },
     onSuccess: (_data, { kind, values, form }) => {
@@ -151,7 +154,7 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
           extra={
             feedback.conflict && conflictDay ? (
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span>{dayLabel(conflictDay)} already has a log. Replace it with what you typed?</span>
+                <span>Replace it with what you typed?</span>
                 <Button
                   type="button"
                   variant="secondary"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ProtocolDto, ProtocolSaved } from "@/lib/dal/protocol";
 import { PROTOCOL_FIELDS } from "@/lib/domain/protocol";
@@ -12,7 +12,9 @@ type Action = (prev: ActionResult<ProtocolSaved> | null, form: FormData) => Prom
 
 /** The clinic's thresholds, each with its default and its source. */
 export function ProtocolForm({ protocol, action }: { protocol: ProtocolDto; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // Submitted by hand rather than as a form action, so the typed values stay after a refusal.
+  const [state, setState] = useState<ActionResult<ProtocolSaved> | null>(null);
+  const [pending, startTransition] = useTransition();
   const fe = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const version = state?.ok ? state.data.version : protocol.version;
   const success = state?.ok
@@ -20,7 +22,16 @@ export function ProtocolForm({ protocol, action }: { protocol: ProtocolDto; acti
     : null;
   const conflict = state && !state.ok && state.conflict ? " Reload the page to see the current values." : "";
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4" aria-label="Protocol thresholds">
+    <form
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Protocol thresholds"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(async () => setState(await action(state, data)));
+      }}
+    >
       <input type="hidden" name="version" value={version} />
       <div className="grid gap-4 md:grid-cols-2">
         {PROTOCOL_FIELDS.map((f) => (

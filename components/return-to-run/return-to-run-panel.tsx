@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReturnToRunDto } from "@/lib/dal/stages";
 import { stageName } from "@/lib/domain/injury";
+import { shortDay } from "@/lib/domain/engine/words";
 import { Badge } from "@/components/ui/badge";
 import { getJson, queryKeys } from "@/components/logs/api";
 import { CriteriaList } from "./criteria-list";
@@ -77,18 +78,18 @@ export function ReturnToRunPanel({ initial, actions }: { initial: ReturnToRunDto
               "Not logged"
             ) : (
               <Badge tone={painTone(panel.latestPain, panel.painBands)}>
-                {panel.latestPain}/10 on {panel.latestPainDate}
+                {panel.latestPain}/10 on {panel.latestPainDate ? shortDay(panel.latestPainDate) : ""}
               </Badge>
             )}
           </dd>
         </div>
         <div>
           <dt className="text-muted">Last log</dt>
-          <dd className="font-semibold">{panel.lastLogDate ?? "None yet"}</dd>
+          <dd className="font-semibold">{panel.lastLogDate ? shortDay(panel.lastLogDate) : "None yet"}</dd>
         </div>
         <div>
           <dt className="text-muted">In this stage since</dt>
-          <dd className="font-semibold">{panel.stageSince}</dd>
+          <dd className="font-semibold">{panel.stageSince ? shortDay(panel.stageSince) : "—"}</dd>
         </div>
       </dl>
       <p className="text-sm text-muted">The streak counts logged days with every pain score at 0. A day not logged neither breaks nor adds to it.</p>

@@ -15,7 +15,7 @@ export function StageHistory({ history }: { history: StageChangeDto[] }) {
       {history.map((h) => (
         <li key={h.id}>
           <span className="font-semibold">{when(h.effectiveDate)}</span> · {KIND[h.kind]}
-          {h.fromStage !== null && h.kind !== "start" ? ` from ${stageName(h.fromStage)}` : ""} to {stageName(h.toStage)}
+          {h.kind === "start" ? ` in ${stageName(h.toStage)}` : `${h.fromStage !== null ? ` from ${stageName(h.fromStage)}` : ""} to ${stageName(h.toStage)}`}
           {h.changedBy ? ` by ${h.changedBy}` : ""}
           {h.reason ? <span className="block text-muted">Reason: {h.reason}</span> : null}
         </li>
