@@ -22,7 +22,8 @@ const base = { achilles: false, priorStrains: 0, preInjuryWeeklyKm: 35 } as cons
 // Stage, onset and story per runner. Comments say which flag or criterion each one shows.
 const DEMO: Row[] = [
   ["Marta", "Müller", "female", 44, "kim", false, { muscle: "medial_gastrocnemius", side: "left", severity: "strain", grade: 2, onsetAgo: 12, stage: 0 }],
-  // Five of seven symptom-free days logged, heel raises at target: two more days open the gate.
+  // Five of seven symptom-free days logged, ending the day before yesterday (yesterday and today
+  // not logged yet), heel raises at target: logging those two days opens the gate.
   ["Daniel", "Okafor", "male", 47, "kim", false, { muscle: "medial_gastrocnemius", side: "right", severity: "strain", grade: 1, onsetAgo: 16, stage: 0, symptomFreeDays: 5 }],
   ["José", "Ramírez", "male", 52, "kim", true, { muscle: "soleus", side: "left", severity: "strain", grade: 2, onsetAgo: 40, stage: 1, priorStrains: 2, preInjuryWeeklyKm: 45 }],
   ["Aoife", "Byrne", "female", 31, "kim", false, { muscle: "lateral_gastrocnemius", side: "right", severity: "spasm", grade: 1, onsetAgo: 2, stage: 0, noLogs: true }],

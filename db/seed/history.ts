@@ -260,6 +260,8 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
       runs.push(row);
       lastRunDay = day;
     }
+    // The bad run's next morning has already been reported, so it cannot be today's run.
+    if (p.badLastRun && runs.at(-1)?.runDate === today) runs.pop();
     const lastRun = runs[runs.length - 1];
     if (lastRun && p.badLastRun) {
       lastRun.painDuring = 6;

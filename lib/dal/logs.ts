@@ -85,8 +85,18 @@ function runValues(input: RunInput) {
   };
 }
 
-function touchPatient(tx: Tx, patientId: string, now: string) {
-  tx.update(patients).set({ lastActivityAt: now }).where(eq(patients.id, patientId)).run();
+/** What every log or run write ends with, inside its transaction: the audit row, the patient's last activity, the derived status. */
+function afterWrite(tx: Tx, user: SessionUser, patientId: string, today: string, audit: { action: string; entityType: string; entityId: string; date: string }) {
+  writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: audit.action, entityType: audit.entityType, entityId: audit.entityId, patientId, detail: { date: audit.date } });
+  tx.update(patients).set({ lastActivityAt: new Date().toISOString() }).where(eq(patients.id, patientId)).run();
+  recomputePatientStatus(tx, patientId, today);
+}
+
+/** Runs a write for a patient in scope inside one transaction, with the clinic's today. */
+async function patientWrite<T>(patientId: string, write: (tx: Tx, user: SessionUser, today: string, patient: { id: string; clinicId: string }) => T): Promise<T> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  return getDb().transaction((tx) => write(tx, user, today, patientInScope(tx, user, patientId)));
 }
 
 /**
@@ -95,11 +105,7 @@ function touchPatient(tx: Tx, patientId: string, now: string) {
  * with the stored day). The derived status is recomputed in the same transaction.
  */
 export async function saveDailyLog(patientId: string, input: DailyLogInput): Promise<DailyLogDto> {
-  const user = await requireUser();
-  const db = getDb();
-  const today = todayIn(user.clinicTimeZone);
-  return db.transaction((tx) => {
-    const patient = patientInScope(tx, user, patientId);
+  return patientWrite(patientId, (tx, user, today, patient) => {
     const injury = openInjury(tx, patientId);
     checkDate(input.logDate, today, injury.onsetDate, "logDate");
     const now = new Date().toISOString();
@@ -122,28 +128,14 @@ export async function saveDailyLog(patientId: string, input: DailyLogInput): Pro
         .returning()
         .get();
     }
-    writeAudit(tx, {
-      clinicId: user.clinicId,
-      userId: user.id,
-      action: existing ? "daily_log.update" : "daily_log.create",
-      entityType: "daily_log",
-      entityId: saved.id,
-      patientId,
-      detail: { date: input.logDate },
-    });
-    touchPatient(tx, patientId, now);
-    recomputePatientStatus(tx, patientId, today);
+    afterWrite(tx, user, patientId, today, { action: existing ? "daily_log.update" : "daily_log.create", entityType: "daily_log", entityId: saved.id, date: input.logDate });
     return toLogDto(saved, user.name);
   });
 }
 
 /** Logs a run (several runs may share a day) and recomputes the derived status with it. */
 export async function createRun(patientId: string, input: RunInput): Promise<RunDto> {
-  const user = await requireUser();
-  const db = getDb();
-  const today = todayIn(user.clinicTimeZone);
-  return db.transaction((tx) => {
-    const patient = patientInScope(tx, user, patientId);
+  return patientWrite(patientId, (tx, user, today, patient) => {
     const injury = openInjury(tx, patientId);
     checkDate(input.runDate, today, injury.onsetDate, "runDate");
     const saved = tx
@@ -151,20 +143,14 @@ export async function createRun(patientId: string, input: RunInput): Promise<Run
       .values({ id: crypto.randomUUID(), clinicId: patient.clinicId, patientId, injuryId: injury.id, ...runValues(input), createdBy: user.id })
       .returning()
       .get();
-    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "run.create", entityType: "run", entityId: saved.id, patientId, detail: { date: input.runDate } });
-    touchPatient(tx, patientId, new Date().toISOString());
-    recomputePatientStatus(tx, patientId, today);
+    afterWrite(tx, user, patientId, today, { action: "run.create", entityType: "run", entityId: saved.id, date: input.runDate });
     return toRunDto(saved, user.name);
   });
 }
 
 /** Edits a run (e.g. to add the next-morning pain) with its version; ConflictError if someone saved first. */
 export async function updateRun(patientId: string, runId: string, input: RunInput): Promise<RunDto> {
-  const user = await requireUser();
-  const db = getDb();
-  const today = todayIn(user.clinicTimeZone);
-  return db.transaction((tx) => {
-    patientInScope(tx, user, patientId);
+  return patientWrite(patientId, (tx, user, today) => {
     const existing = tx.select().from(runs).where(and(eq(runs.id, runId), eq(runs.patientId, patientId))).get();
     if (!existing) throw new NotFoundError("Run");
     const injury = currentInjury(tx, patientId);
@@ -177,9 +163,7 @@ export async function updateRun(patientId: string, runId: string, input: RunInpu
       .returning()
       .get();
     if (!saved) throw new ConflictError(toRunDto(existing), existing.version);
-    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "run.update", entityType: "run", entityId: runId, patientId, detail: { date: input.runDate } });
-    touchPatient(tx, patientId, now);
-    recomputePatientStatus(tx, patientId, today);
+    afterWrite(tx, user, patientId, today, { action: "run.update", entityType: "run", entityId: runId, date: input.runDate });
     return toRunDto(saved, user.name);
   });
 }

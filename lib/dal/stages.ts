@@ -37,6 +37,8 @@ export type ReturnToRunDto = {
   readyToProgress: boolean;
   symptomFreeStreak: number;
   symptomFreeDaysNeeded: number;
+  /** Pain-monitoring bands of the clinic's protocol, for colouring pain numbers. */
+  painBands: { safeMax: number; stopAbove: number };
   latestPain: number | null;
   latestPainDate: string | null;
   lastLogDate: string | null;
@@ -86,6 +88,7 @@ function panel(tx: Tx, patientId: string, today: string): ReturnToRunDto {
     readyToProgress: r?.readyToProgress ?? false,
     symptomFreeStreak: r?.symptomFreeStreak ?? 0,
     symptomFreeDaysNeeded: settings?.symptomFreeDays ?? 7,
+    painBands: { safeMax: settings?.painSafeMax ?? 3, stopAbove: settings?.painStopAbove ?? 5 },
     latestPain: r?.latestPain ?? null,
     latestPainDate: r?.latestPainDate ?? null,
     lastLogDate: r?.lastLogDate ?? null,

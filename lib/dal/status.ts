@@ -6,7 +6,7 @@
  * user and scope, the seed, the recompute command) pass a transaction and a patient id.
  * It is kept free of `server-only` so the seed and `npm run status:recompute` can use it.
  */
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { assessments, clinics, dailyLogs, injuries, patients, patientStatus, protocolSettings, runs, stageChanges } from "@/db/schema";
 import { todayIn } from "@/lib/domain/dates";
@@ -190,4 +190,21 @@ export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string;
     return { total, changed };
   };
   return "transaction" in db ? (db as Db).transaction((tx) => run(tx)) : run(db);
+}
+
+/**
+ * Recomputes the clinic's patients whose stored status was computed for an earlier day,
+ * so time-based flags (no log for a week, the re-injury window) are current. Cheap when
+ * nothing is stale: one indexed read. For the caseload to call before it reads.
+ */
+export function recomputeStaleStatuses(tx: Tx, clinicId: string, today: string): number {
+  const stale = tx
+    .select({ id: patientStatus.patientId })
+    .from(patientStatus)
+    .where(and(eq(patientStatus.clinicId, clinicId), or(isNull(patientStatus.computedFor), lt(patientStatus.computedFor, today))))
+    .all();
+  if (stale.length === 0) return 0;
+  const settings = loadProtocol(tx, clinicId);
+  for (const { id } of stale) recomputePatientStatus(tx, id, today, settings);
+  return stale.length;
 }

@@ -1,7 +1,9 @@
 /** Shared look-ups for the log, status and protocol integration tests. */
+import { afterAll, beforeAll, vi } from "vitest";
 import { eq, and } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, patients, patientStatus } from "@/db/schema";
+import { seedDemoDatabase, useTempDatabase } from "../support/db";
 
 export const NOW = new Date("2026-11-26T10:00:00Z");
 export const TODAY = "2026-11-26";
@@ -17,4 +19,23 @@ export function storedStatus(patientId: string) {
 
 export function auditActions(patientId: string): string[] {
   return getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.patientId, patientId)).all().map((r) => r.action);
+}
+
+/**
+ * A fresh seeded database for the test file, with the clock fixed at NOW so "today" in
+ * the DAL (the clinic's day) and in the seed agree. The file must still call
+ * vi.mock("@/lib/auth/session", () => import("../support/session-mock")) itself.
+ */
+export function seedClinicForEachFile(): void {
+  let cleanup: () => void;
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+    cleanup = useTempDatabase().cleanup;
+    await seedDemoDatabase(NOW);
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+    cleanup();
+  });
 }

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { dailyLogs, runs } from "@/db/schema";
 import { createRun, listLogEntries, saveDailyLog, updateRun } from "@/lib/dal/logs";
 import { ConflictError, NotFoundError } from "@/lib/dal/errors";
 import { dailyLogSchema, runSchema } from "@/lib/validation/logs";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
-import { auditActions, NOW, patientIdByName, storedStatus } from "./engine-support";
+import { actAs } from "../support/db";
+import { auditActions, patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicForEachFile();
 
 const zeroDay = (logDate: string, extra: Record<string, unknown> = {}) => dailyLogSchema.parse({ logDate, painRest: 0, painDaily: 0, walkMinutes: 30, painWalk: 0, ...extra });
 
@@ -90,7 +80,8 @@ describe("daily logs", () => {
 describe("runs", () => {
   it("a run with pain 6 raises the stop flag and suggests a step back", async () => {
     const priya = patientIdByName("Priya", "Nair");
-    expect(storedStatus(priya)).toMatchObject({ stage: 2, readyToProgress: true });
+    expect(storedStatus(priya)).toMatchObject({ stage: 2 });
+    expect(storedStatus(priya).flags).not.toContain("stop_pain");
     actAs("kim@springback.test");
     const run = await createRun(priya, runSchema.parse({ runDate: "2026-11-26", kind: "continuous", continuousMinutes: 25, distanceKm: 4.2, painDuring: 6, surface: "road" }));
     const status = storedStatus(priya);
@@ -123,7 +114,8 @@ describe("the full log", () => {
     expect(first.total).toBeGreaterThan(40);
     const dates = first.entries.map((e) => e.date);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(first.entries[0]).toMatchObject({ type: "run", date: "2026-11-26" });
+    expect(first.entries[0]!.date).toBe("2026-11-26");
+    expect(first.entries.filter((e) => e.date === "2026-11-26").map((e) => e.type)).toContain("run");
     const second = (await listLogEntries(priya, 2, 10))!;
     expect(second.entries[0]!.date <= dates.at(-1)!).toBe(true);
     expect((await listLogEntries(priya, 999, 10))!.page).toBe(first.pageCount);

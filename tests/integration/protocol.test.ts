@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, clinics } from "@/db/schema";
@@ -6,22 +6,12 @@ import { getClinicProtocol, saveClinicProtocol } from "@/lib/dal/protocol";
 import { ConflictError } from "@/lib/dal/errors";
 import { DEFAULT_PROTOCOL } from "@/lib/domain/protocol";
 import { protocolSchema } from "@/lib/validation/protocol";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
-import { NOW, patientIdByName, storedStatus } from "./engine-support";
+import { actAs } from "../support/db";
+import { patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicForEachFile();
 
 describe("protocol settings", () => {
   it("start at the defaults", async () => {

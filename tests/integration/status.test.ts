@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { injuries, patientStatus, stageChanges } from "@/db/schema";
 import { saveDailyLog } from "@/lib/dal/logs";
 import { confirmProgression, getReturnToRun, overrideStage, stepBackStage } from "@/lib/dal/stages";
-import { recomputeAllStatuses } from "@/lib/dal/status";
+import { recomputeAllStatuses, recomputeStaleStatuses } from "@/lib/dal/status";
 import { dailyLogSchema } from "@/lib/validation/logs";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
-import { auditActions, NOW, patientIdByName, storedStatus } from "./engine-support";
+import { actAs } from "../support/db";
+import { NOW, auditActions, patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicForEachFile();
 
 describe("the seeded stories", () => {
   it.each<[string, string, number, string[]]>([
@@ -62,6 +52,14 @@ describe("recompute all", () => {
     const daniel = storedStatus(patientIdByName("Daniel", "Okafor"));
     expect(daniel.flags).toContain("no_recent_log");
     expect(daniel.computedFor).toBe("2026-12-06");
+    recomputeAllStatuses({ now: NOW });
+  });
+
+  it("recomputes only the rows computed for an earlier day", () => {
+    const clinicId = storedStatus(patientIdByName("Ben", "Carter")).clinicId;
+    expect(recomputeStaleStatuses(getDb(), clinicId, "2026-11-26")).toBe(0);
+    expect(recomputeStaleStatuses(getDb(), clinicId, "2026-11-27")).toBe(24);
+    expect(storedStatus(patientIdByName("Ben", "Carter")).computedFor).toBe("2026-11-27");
     recomputeAllStatuses({ now: NOW });
   });
 });

@@ -116,18 +116,20 @@ export function walkRunCriteria(ladder: LadderPosition, stageRuns: EngineRun[], 
 }
 
 export function continuousCriteria(stageRuns: EngineRun[], logs: EngineLog[], s: ProtocolSettings): Criterion[] {
+  // A last run still waiting for its next-morning score neither counts nor breaks the run of good ones.
+  const last = stageRuns.at(-1);
+  const pending = last !== undefined && last.painNextMorning === null && judgeRun(last, logs, s).band === "safe";
   let inARow = 0;
-  for (let i = stageRuns.length - 1; i >= 0; i--) {
+  for (let i = stageRuns.length - 1 - (pending ? 1 : 0); i >= 0; i--) {
     if (!judgeRun(stageRuns[i]!, logs, s).good) break;
     inARow++;
   }
-  const pending = stageRuns.at(-1)?.painNextMorning === null;
   return [
     {
       code: "good_runs_in_a_row",
       label: `Two runs in a row with pain ≤${s.painSafeMax}/10 during, settled by the next morning`,
       met: inARow >= 2,
-      detail: `${Math.min(inARow, 2)} of 2 runs in a row.${pending ? " The last run's next-morning pain is not recorded yet." : ""}`,
+      detail: `${Math.min(inARow, 2)} of 2 runs in a row.${pending ? " The last run's next-morning pain is not recorded yet, so it does not count yet." : ""}`,
     },
   ];
 }

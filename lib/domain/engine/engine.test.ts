@@ -153,6 +153,21 @@ describe("later stages", () => {
     const notYet = computeReturnToRun(input({ ...base, runs: [easy("2026-11-20"), easy("2026-11-22", 5, 4)] }));
     expect(notYet.readyToProgress).toBe(false);
     expect(criterion(notYet, "good_runs_in_a_row").detail).toBe("0 of 2 runs in a row.");
+    const pending = computeReturnToRun(input({ ...base, runs: [easy("2026-11-20"), easy("2026-11-22"), easy("2026-11-24", 5, 1, null)] }));
+    expect(criterion(pending, "good_runs_in_a_row")).toMatchObject({ met: true, detail: "2 of 2 runs in a row. The last run's next-morning pain is not recorded yet, so it does not count yet." });
+    const pendingOnly = computeReturnToRun(input({ ...base, runs: [easy("2026-11-20", 5, 4), easy("2026-11-24", 5, 1, null)] }));
+    expect(criterion(pendingOnly, "good_runs_in_a_row").met).toBe(false);
+  });
+
+  it("a pain or load flag holds readiness and says so as a criterion; a gait fault does not", () => {
+    const base = { stageChanges: at(2, "2026-11-10"), logs: [log("2026-11-25")] };
+    const b2b = computeReturnToRun(input({ ...base, runs: [easy("2026-11-21"), easy("2026-11-22")] }));
+    expect(criterion(b2b, "good_runs_in_a_row").met).toBe(true);
+    expect(criterion(b2b, "no_blocking_flags")).toMatchObject({ met: false, detail: "Raised: Back-to-back runs." });
+    expect(b2b.readyToProgress).toBe(false);
+    const gait = computeReturnToRun(input({ ...base, runs: [easy("2026-11-20"), easy("2026-11-22")], assessments: [assessment("2026-11-20", [20, 22], { overstrideSeverity: "moderate" })] }));
+    expect(codes(gait)).toEqual(["gait_fault"]);
+    expect(gait.readyToProgress).toBe(true);
   });
 
   it("stage 3: weekly volume against the pre-injury baseline and the 10% rise", () => {
@@ -178,6 +193,7 @@ describe("later stages", () => {
       ["heel_raises", true],
       ["heel_raise_asymmetry", true],
       ["knee_to_wall_asymmetry", true],
+      ["no_blocking_flags", true],
     ]);
     expect(ok.readyToProgress).toBe(true);
     const ktw = computeReturnToRun(input({ stageChanges: at(4, "2026-11-01"), logs: [log("2026-11-25")], assessments: [assessment("2026-11-20", [30, 31], { kneeToWallLeftCm: 8, kneeToWallRightCm: 11 })] }));

@@ -2,8 +2,28 @@
 import { addDays, daysBetween } from "../dates";
 import type { ProtocolSettings } from "../protocol";
 import { worstScore } from "./pain";
-import type { EngineAssessment, EngineLog, EngineRun, Flag } from "./types";
+import type { EngineAssessment, EngineLog, EngineRun, Flag, FlagCode } from "./types";
 import { km, plural, shortDay } from "./words";
+
+/** Short words for each flag, for badges and the caseload. */
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  stop_pain: "Stop: pain above the limit",
+  morning_rise: "Next-morning pain rise",
+  pain_lasting: "Pain lasting over 24 h",
+  pain_rise: "Pain rising",
+  run_before_gate: "Run before the gate",
+  back_to_back: "Back-to-back runs",
+  no_recent_log: "No recent log",
+  reinjury_window: "Re-injury window",
+  gait_fault: "Gait fault",
+  volume_jump: "Weekly volume jump",
+};
+
+/**
+ * Flags about pain or load that hold a progression until they clear. The others (no
+ * recent log, the re-injury window, a gait fault) are for the therapist's attention.
+ */
+export const BLOCKING_FLAGS: readonly FlagCode[] = ["stop_pain", "morning_rise", "pain_lasting", "pain_rise", "run_before_gate", "back_to_back", "volume_jump"];
 
 /** Daily pain rose by the protocol's points: the latest day's worst score against the lowest of the week before. */
 export function painRiseFlag(logs: EngineLog[], s: ProtocolSettings): Flag | null {

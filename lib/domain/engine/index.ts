@@ -9,7 +9,7 @@
 import { daysBetween } from "../dates";
 import { stageName } from "../injury";
 import { LAST_LADDER_STEP, ladderStepOf, ladderWords, WALK_RUN_LADDER } from "../protocol";
-import { backToBackFlag, gaitFaultFlag, noRecentLogFlag, painRiseFlag, reinjuryWindowFlag, volumeJumpFlag } from "./flags";
+import { BLOCKING_FLAGS, FLAG_LABELS, backToBackFlag, gaitFaultFlag, noRecentLogFlag, painRiseFlag, reinjuryWindowFlag, volumeJumpFlag } from "./flags";
 import { continuousCriteria, protectCriteria, speedCriteria, volumeCriteria, walkRunCriteria } from "./criteria";
 import { judgeRun, symptomFreeStreak, worstScore, type RunVerdict } from "./pain";
 import { byDate, ladderPosition, weeklyKm } from "./runs";
@@ -18,6 +18,7 @@ import { km, plural, shortDay } from "./words";
 
 export * from "./types";
 export { judgeRun, symptomFreeStreak } from "./pain";
+export { BLOCKING_FLAGS, FLAG_LABELS } from "./flags";
 export { dayWithYear, shortDay } from "./words";
 
 function latestPain(input: EngineInput): { value: number | null; date: string | null } {
@@ -131,8 +132,17 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
   else if (stage === 3) criteria = volumeCriteria(week, weekComparable, input.preInjuryWeeklyKm, flags.length, s);
   else if (stage === 4) criteria = speedCriteria(input.today, input.logs, runs, input.side, input.assessments, s);
 
-  const hasStop = flags.some((f) => f.level === "stop");
-  const readyToProgress = stage < 5 && criteria.length > 0 && criteria.every((c) => c.met) && !stepBack && !hasStop;
+  // Pain and load flags hold a progression; the list says so, so readiness is never a black box.
+  const blocking = flags.filter((f) => BLOCKING_FLAGS.includes(f.code));
+  if (stage < 5 && stage !== 3) {
+    criteria.push({
+      code: "no_blocking_flags",
+      label: "No pain or load flags",
+      met: blocking.length === 0,
+      detail: blocking.length === 0 ? "None raised." : `Raised: ${blocking.map((f) => FLAG_LABELS[f.code]).join(", ")}.`,
+    });
+  }
+  const readyToProgress = stage < 5 && criteria.length > 0 && criteria.every((c) => c.met) && !stepBack && blocking.length === 0;
   const nextStep = stepBack ? stepBack.words : nextStepWords(input, stage, readyToProgress, ladder, streak, week, returnDate, stageRuns);
 
   return {

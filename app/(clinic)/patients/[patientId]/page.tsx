@@ -1,6 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPatientHeader } from "@/lib/dal/patients";
+import { getReturnToRun } from "@/lib/dal/stages";
+import { listLogEntries } from "@/lib/dal/logs";
+import { ReturnToRunPanel } from "@/components/return-to-run/return-to-run-panel";
+import { QuickEntry } from "@/components/logs/quick-entry";
+import { RecentEntries } from "@/components/logs/recent-entries";
+import { RECENT_SIZE } from "@/components/logs/api";
+import { confirmProgressionAction, overrideStageAction, stepBackAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patient overview" };
 
@@ -8,12 +15,24 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
   const { patientId } = await params;
   const patient = await getPatientHeader(patientId);
   if (!patient) notFound();
+  const [panel, recent] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE)]);
+  if (!panel || !recent) notFound();
   return (
-    <section aria-labelledby="overview-heading" className="rounded-lg border border-line bg-white p-4">
-      <h2 id="overview-heading" className="text-lg font-semibold">
-        Overview
-      </h2>
-      <p className="mt-2 text-muted">{patient.injuries.length} injury episode(s) on record.</p>
-    </section>
+    <div className="flex flex-col gap-4">
+      <ReturnToRunPanel
+        initial={panel}
+        actions={{
+          confirm: confirmProgressionAction.bind(null, patientId),
+          override: overrideStageAction.bind(null, patientId),
+          stepBack: stepBackAction.bind(null, patientId),
+        }}
+      />
+      {panel.injury ? (
+        <section aria-label="Logging" className="grid gap-4 rounded-lg border border-line bg-white p-4 lg:grid-cols-[3fr_2fr]">
+          <QuickEntry patientId={patientId} today={panel.today} />
+          <RecentEntries patientId={patientId} initial={recent} />
+        </section>
+      ) : null}
+    </div>
   );
 }

@@ -1,0 +1,33 @@
+/** Short words for a daily log or a run, for lists. */
+import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
+
+const pain = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${v}/10`);
+
+export function describeDay(l: Pick<DailyLogDto, "painRest" | "painDaily" | "walkMinutes" | "painWalk" | "cycleMinutes" | "painCycle" | "swimMinutes" | "painSwim">): string {
+  const parts = [`rest ${pain(l.painRest)}`, `daily activities ${pain(l.painDaily)}`];
+  if (l.walkMinutes) parts.push(`walk ${l.walkMinutes} min at ${pain(l.painWalk)}`);
+  if (l.cycleMinutes) parts.push(`cycle ${l.cycleMinutes} min at ${pain(l.painCycle)}`);
+  if (l.swimMinutes) parts.push(`swim ${l.swimMinutes} min at ${pain(l.painSwim)}`);
+  return `Pain ${parts.join(", ")}`;
+}
+
+export function describeCare(l: Pick<DailyLogDto, "massageSessions" | "iceSessions" | "compression">): string {
+  const parts: string[] = [];
+  if (l.massageSessions) parts.push(`self-massage ×${l.massageSessions}`);
+  if (l.iceSessions) parts.push(`ice ×${l.iceSessions}`);
+  if (l.compression) parts.push("compression");
+  return parts.length ? `Care: ${parts.join(", ")}` : "";
+}
+
+export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes" | "repetitions" | "continuousMinutes" | "distanceKm" | "painDuring" | "painNextMorning">): string {
+  const pattern =
+    r.kind === "walk_run" ? `walk ${r.walkMinutes ?? 0} / run ${r.runMinutes ?? 0} min × ${r.repetitions ?? 1}` : `continuous ${r.continuousMinutes ?? 0} min`;
+  const distance = r.distanceKm ? `, ${r.distanceKm} km` : "";
+  const morning = r.painNextMorning === null || r.painNextMorning === undefined ? "next morning not recorded yet" : `next morning ${r.painNextMorning}/10`;
+  return `${pattern}${distance}; pain ${r.painDuring}/10 during, ${morning}`;
+}
+
+/** "Wed 25 Nov" */
+export function dayLabel(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
