@@ -1,4 +1,5 @@
 import "server-only";
+import { recomputePatientStatus } from "./status";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
@@ -203,7 +204,8 @@ export async function createAssessment(patientId: string, input: AssessmentInput
       .values({ id, clinicId: user.clinicId, patientId, injuryId: injury.id, createdBy: user.id, ...valuesOf(input) })
       .run();
     writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "assessment.create", entityType: "assessment", entityId: id, patientId, detail: { assessedOn: input.assessedOn } });
-    // The patient's derived return-to-run status is recomputed here, in this transaction, once that function exists.
+    // Calf measures and gait faults feed the return-to-run criteria and flags.
+    recomputePatientStatus(tx, patientId);
   });
   return { id };
 }
@@ -232,7 +234,8 @@ export async function updateAssessment(patientId: string, assessmentId: string, 
       .filter(([key, value]) => before[key] !== value)
       .map(([key]) => key);
     writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "assessment.update", entityType: "assessment", entityId: assessmentId, patientId, detail: { fromVersion: version, fields } });
-    // The patient's derived return-to-run status is recomputed here, in this transaction, once that function exists.
+    // Calf measures and gait faults feed the return-to-run criteria and flags.
+    recomputePatientStatus(tx, patientId);
     return { id: assessmentId, version: version + 1 };
   });
 }

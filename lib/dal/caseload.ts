@@ -1,4 +1,5 @@
 import "server-only";
+import { recomputeStaleStatuses } from "./status";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { careTeam, injuries, patients, patientStatus, users, type InjurySeverity, type Muscle, type Side } from "@/db/schema";
@@ -180,9 +181,23 @@ function toRow(r: RawRow, today: string): CaseloadRow {
 }
 
 /** One page of the caseload with its tile counts, filtered, searched and sorted in SQL. */
+const refreshedFor = new Map<string, string>();
+
+/**
+ * Time-based flags (no log for 7 days, the re-injury window) age overnight. The first
+ * caseload read of a clinic's day brings any status computed for an earlier day up to
+ * date; later reads of that day are the page query alone.
+ */
+function refreshStatusesOncePerDay(clinicId: string, today: string) {
+  if (refreshedFor.get(clinicId) === today) return;
+  getDb().transaction((tx) => recomputeStaleStatuses(tx, clinicId, today));
+  refreshedFor.set(clinicId, today);
+}
+
 export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPage> {
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
+  refreshStatusesOncePerDay(user.clinicId, today);
   const pageSize = CASELOAD_PAGE_SIZE;
   const raw = selectCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize });
   const head = raw[0]!;

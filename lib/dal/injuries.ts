@@ -1,8 +1,9 @@
 import "server-only";
+import { recomputePatientStatus } from "./status";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/client";
-import { injuries, patients, patientStatus, stageChanges } from "@/db/schema";
+import { injuries, patients, stageChanges } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
@@ -21,7 +22,7 @@ import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 import { findVisiblePatient, toInjuryDto, type InjuryDto } from "./patients";
 
-type Tx = Pick<Db, "select" | "insert" | "update">;
+type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 type InjuryRow = typeof injuries.$inferSelect;
 
 /** An episode as the Details tab edits it: the header DTO plus the editable extras. */
@@ -74,18 +75,11 @@ export async function listPatientInjuries(patientId: string): Promise<InjuryEpis
 }
 
 /**
- * The derived status for a patient whose new episode starts at stage 0 ("Protect"), so
- * the caseload shows it at once. The derived-status engine replaces this with a full
- * recompute; keep every caller going through this one function.
+ * A new episode starts at stage 0 ("Protect"): the start stage change is already written,
+ * so the derived status is recomputed from it and the caseload shows the episode at once.
  */
-export function setStatusForNewEpisode(tx: Tx, row: { patientId: string; clinicId: string; injuryId: string }): void {
-  tx.insert(patientStatus)
-    .values({ ...row, stage: 0 })
-    .onConflictDoUpdate({
-      target: patientStatus.patientId,
-      set: { injuryId: row.injuryId, stage: 0, readyToProgress: false, symptomFreeStreak: 0, flags: "[]", flagCount: 0, nextStep: null, updatedAt: new Date().toISOString() },
-    })
-    .run();
+export function setStatusForNewEpisode(tx: Tx, row: { patientId: string }): void {
+  recomputePatientStatus(tx, row.patientId);
 }
 
 /** Rewrites `is_recurrence` for every episode of the patient (a new or moved onset can change any of them). */
@@ -132,7 +126,7 @@ export async function createInjury(patientId: string, input: InjuryInput): Promi
     tx.insert(stageChanges)
       .values({ id: crypto.randomUUID(), clinicId: user.clinicId, patientId, injuryId: id, fromStage: null, toStage: 0, kind: "start", effectiveDate: input.onsetDate, changedBy: user.id })
       .run();
-    setStatusForNewEpisode(tx, { patientId, clinicId: user.clinicId, injuryId: id });
+    setStatusForNewEpisode(tx, { patientId });
     tx.update(patients).set({ lastActivityAt: new Date().toISOString() }).where(eq(patients.id, patientId)).run();
     writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "injury.create", entityType: "injury", entityId: id, patientId });
     return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, id)).get()!, today);
@@ -165,6 +159,8 @@ function saveEpisode(tx: Tx, user: SessionUser, current: InjuryRow, set: Partial
     .get();
   if (!updated) throw new ConflictError(toFormValues(current), current.version);
   writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action, entityType: "injury", entityId: current.id, patientId: current.patientId, detail });
+  // Onset, side, return and closing all change the return-to-run state.
+  recomputePatientStatus(tx, current.patientId);
   return updated;
 }
 

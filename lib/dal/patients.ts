@@ -1,4 +1,5 @@
 import "server-only";
+import { recomputePatientStatus } from "./status";
 import { cache } from "react";
 import { and, asc, desc, eq, inArray, min, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -256,6 +257,8 @@ export async function updatePatient(patientId: string, input: PatientUpdateInput
     const after = toFormValues(updated);
     const fields = (Object.keys(after) as (keyof PatientFormValues)[]).filter((k) => before[k] !== after[k]);
     writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "patient.update", entityType: "patient", entityId: patientId, patientId, detail: { fields } });
+    // The pre-injury weekly distance sets the volume criteria of the build-volume stage.
+    if (fields.includes("preInjuryWeeklyKm")) recomputePatientStatus(tx, patientId);
     return toRecordDto(updated);
   });
 }

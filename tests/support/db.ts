@@ -28,7 +28,11 @@ export function useTempDatabase(): { file: string; cleanup: () => void } {
   };
 }
 
-export async function seedDemoDatabase(now = new Date("2026-11-26T10:00:00Z")) {
+/** The demo's "now" in tests that fix the clock (vi.setSystemTime) so seed and DAL agree. */
+export const SEED_NOW = new Date("2026-11-26T10:00:00Z");
+
+/** Seeds the demo clinics relative to `now` (default: the real clock). */
+export async function seedDemoDatabase(now = new Date()) {
   await seedDemo(getDb(), now);
 }
 
