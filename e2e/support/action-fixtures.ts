@@ -25,7 +25,12 @@ export type SuiteContext = {
   unique: () => string;
   /** The stored version of a row now (versioned updates must name it). */
   versionOf: (table: string, id: string) => number;
+  /** One value from the e2e database, read now. */
+  scalar: (sql: string, ...params: unknown[]) => unknown;
 };
+
+/** A JSON write route handler: a valid body, and the tables a successful call may change. */
+export type HandlerFixture = { body: (ctx: SuiteContext) => Record<string, unknown>; writes: string[] };
 
 export type ActionFixture = {
   /** patient: Kim owns it, Lee and Ola are outsiders; admin: only the demo admin; self: acts on the caller. */
@@ -101,7 +106,102 @@ export const injuryFields = (ctx: SuiteContext) => ({
   priorStrains: "1",
 });
 
+const stageOf = (ctx: SuiteContext, patientId: string) => Number(ctx.scalar("select stage from patient_status where patient_id = ?", patientId) ?? 0);
+const todaysLogVersion = (ctx: SuiteContext) => ctx.scalar("select version from daily_logs where patient_id = ? and log_date = ?", ctx.patientId, ctx.today) as number | undefined;
+const dailyLogFields = (ctx: SuiteContext) => ({ logDate: ctx.today, painRest: 0, painDaily: 1, walkMinutes: 30, painWalk: 1, note: `Suite ${ctx.unique()}`, version: todaysLogVersion(ctx) });
+const runFields = (ctx: SuiteContext) => ({
+  runDate: String(ctx.scalar("select run_date from runs where id = ?", ctx.runId)),
+  kind: "continuous",
+  continuousMinutes: 30,
+  distanceKm: 5,
+  painDuring: 1,
+  painNextMorning: 0,
+  surface: "road",
+  note: `Suite ${ctx.unique()}`,
+  version: ctx.versionOf("runs", ctx.runId),
+});
+const STAGE_WRITES = ["stage_changes", "patient_status", "injuries"];
+const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients"];
+
+/** Every JSON write route handler (POST), keyed by its route. */
+export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
+  "/api/patients/[patientId]/daily-logs": { body: (ctx) => ({ ...dailyLogFields(ctx), note: "From the route" }), writes: LOG_WRITES },
+  "/api/patients/[patientId]/runs": {
+    body: (ctx) => ({ runDate: ctx.today, kind: "walk_run", walkMinutes: 2, runMinutes: 3, repetitions: 4, painDuring: 1 }),
+    writes: LOG_WRITES,
+  },
+};
+
 export const ACTION_FIXTURES: Record<string, ActionFixture> = {
+  "app/(clinic)/patients/[patientId]/logs/actions.ts#saveDailyLogAction": {
+    scope: "patient",
+    fields: dailyLogFields,
+    args: (fields, ctx) => [ctx.patientId, fields],
+    textFields: ["note"],
+    numberFields: ["painDaily", "walkMinutes", "painRest"],
+    writes: LOG_WRITES,
+    ownerRun: true,
+  },
+  "app/(clinic)/patients/[patientId]/logs/actions.ts#updateRunAction": {
+    scope: "patient",
+    fields: runFields,
+    args: (fields, ctx) => [ctx.patientId, ctx.runId, fields],
+    textFields: ["note", "surface"],
+    numberFields: ["painDuring", "continuousMinutes", "distanceKm"],
+    writes: LOG_WRITES,
+    ownerRun: true,
+  },
+  "app/(clinic)/patients/[patientId]/actions.ts#overrideStageAction": {
+    scope: "patient",
+    fields: (ctx) => ({ toStage: stageOf(ctx, ctx.sparePatientId) === 1 ? 2 : 1, reason: "Suite override: cleared by the therapist" }),
+    args: (fields, ctx) => [ctx.sparePatientId, fields],
+    textFields: ["reason"],
+    numberFields: ["toStage"],
+    writes: STAGE_WRITES,
+    ownerRun: true,
+  },
+  "app/(clinic)/patients/[patientId]/actions.ts#stepBackAction": {
+    scope: "patient",
+    fields: (ctx) => ({ fromStage: stageOf(ctx, ctx.sparePatientId), reason: "Suite step back after a sore run" }),
+    args: (fields, ctx) => [ctx.sparePatientId, fields],
+    textFields: ["reason"],
+    numberFields: ["fromStage"],
+    writes: STAGE_WRITES,
+    ownerRun: true,
+    setup: { action: "app/(clinic)/patients/[patientId]/actions.ts#overrideStageAction", args: (ctx) => [ctx.sparePatientId, { toStage: stageOf(ctx, ctx.sparePatientId) === 2 ? 3 : 2, reason: "Suite setup" }] },
+  },
+  "app/(clinic)/patients/[patientId]/actions.ts#confirmProgressionAction": {
+    // The spare runner is never ready to progress, so there is no positive control here;
+    // the outsider, signed-out and Origin checks still run.
+    scope: "patient",
+    fields: (ctx) => ({ fromStage: stageOf(ctx, ctx.patientId) }),
+    args: (fields, ctx) => [ctx.patientId, fields],
+    numberFields: ["fromStage"],
+    writes: STAGE_WRITES,
+    ownerRun: false,
+  },
+  "app/(clinic)/admin/protocol/actions.ts#saveProtocolAction": {
+    scope: "admin",
+    fields: (ctx) => ({
+      symptomFreeDays: 7,
+      painSafeMax: 3,
+      painStopAbove: 5,
+      nextMorningRise: 2,
+      painRise: 2,
+      heelRaisesToRun: 25,
+      heelRaisesToReturn: 30,
+      asymmetryMaxPercent: 10,
+      reinjuryWindowWeeks: 6,
+      weeklyVolumeRisePercent: 10,
+      volumeTargetPercent: 80,
+      runsPerStep: 2,
+      noLogDays: 7,
+      version: Number(ctx.scalar("select version from protocol_settings where clinic_id = (select clinic_id from patients where id = ?)", ctx.patientId) ?? 0),
+    }),
+    numberFields: ["symptomFreeDays", "painStopAbove", "heelRaisesToRun"],
+    writes: ["protocol_settings", "patient_status"],
+    ownerRun: true,
+  },
   "app/(clinic)/patients/new/actions.ts#createPatientAction": {
     scope: "self",
     fields: (ctx) => patientFields(ctx),
