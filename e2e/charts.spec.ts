@@ -25,6 +25,9 @@ async function openProgress(page: Page, name = `${RUNNER.given} ${RUNNER.family}
   await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await page.getByRole("navigation", { name: "Patient sections" }).getByRole("link", { name: "Progress" }).click();
+  // The Overview has a pain chart too: wait until the Progress tab itself is shown.
+  await expect(page).toHaveURL(/\/progress/);
+  await expect(page.getByTestId("chart-volume")).toBeVisible();
   await expect(page.getByTestId("chart-pain")).toBeVisible();
 }
 

@@ -5,6 +5,8 @@ import type { LogEntryDto, LogPageDto } from "@/lib/dal/logs";
 export const queryKeys = {
   panel: (patientId: string) => ["return-to-run", patientId] as const,
   recent: (patientId: string) => ["log-entries", patientId, "recent"] as const,
+  /** Every chart of the patient (the charts' own keys start with this). */
+  charts: (patientId: string) => ["charts", patientId] as const,
 };
 
 export const RECENT_SIZE = 6;

@@ -116,6 +116,7 @@ export function LogList({ patientId, entries, today, actions }: { patientId: str
                   setOpen(null);
                   void queryClient.invalidateQueries({ queryKey: queryKeys.panel(patientId) });
                   void queryClient.invalidateQueries({ queryKey: queryKeys.recent(patientId) });
+                  void queryClient.invalidateQueries({ queryKey: queryKeys.charts(patientId) });
                   router.refresh();
                 }}
               />

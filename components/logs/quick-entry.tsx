@@ -110,6 +110,7 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.recent(patientId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.panel(patientId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.charts(patientId) }),
       ]);
       router.refresh();
     },

@@ -7,6 +7,8 @@ import { ReturnToRunPanel } from "@/components/return-to-run/return-to-run-panel
 import { QuickEntry } from "@/components/logs/quick-entry";
 import { RecentEntries } from "@/components/logs/recent-entries";
 import { RECENT_SIZE } from "@/components/logs/api";
+import { getPainChart } from "@/lib/dal/charts";
+import { PainChart } from "@/components/charts/pain-chart";
 import { confirmProgressionAction, overrideStageAction, stepBackAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patient overview" };
@@ -15,8 +17,8 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
   const { patientId } = await params;
   const patient = await getPatientHeader(patientId);
   if (!patient) notFound();
-  const [panel, recent] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE)]);
-  if (!panel || !recent) notFound();
+  const [panel, recent, pain] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE), getPainChart(patientId, "6w")]);
+  if (!panel || !recent || !pain) notFound();
   return (
     <div className="flex flex-col gap-4">
       <ReturnToRunPanel
@@ -33,6 +35,8 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
           <RecentEntries patientId={patientId} initial={recent} />
         </section>
       ) : null}
+      {/* The pain chart refreshes with each quick entry (its query is invalidated on save). */}
+      <PainChart patientId={patientId} initial={pain} />
     </div>
   );
 }
