@@ -37,10 +37,12 @@ export function CaseloadTable({ rows, query, total, pageSize }: { rows: Caseload
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (query.page - 1) * pageSize + 1;
   const last = Math.min(total, query.page * pageSize);
+  const filtered = Boolean(query.q || query.stage !== undefined || query.flag || query.ready || query.returned);
+  const emptyWords = filtered ? "No patients match these filters." : "No active runners on your caseload.";
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted" aria-live="polite" data-testid="caseload-count">
-        {total === 0 ? "No patients match this view." : `Showing ${first}–${last} of ${total} patient${total === 1 ? "" : "s"}`}
+        {total === 0 ? (filtered ? "No patients match this view." : "") : `Showing ${first}–${last} of ${total} patient${total === 1 ? "" : "s"}`}
       </p>
       <div className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm" data-testid="caseload-table">
@@ -56,7 +58,7 @@ export function CaseloadTable({ rows, query, total, pageSize }: { rows: Caseload
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-muted">
-                  No patients match these filters.
+                  {emptyWords}
                 </td>
               </tr>
             ) : (
