@@ -60,7 +60,7 @@ async function waitHealthy(timeoutMs = 60_000) {
 }
 
 async function stop(server: ChildProcess, signal: NodeJS.Signals) {
-  if (server.exitCode !== null) return;
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once("exit", r));
   server.kill(signal);
   await exited;
@@ -151,8 +151,10 @@ function checkIntegrity(file: string) {
   }
 }
 
+let passed = 0;
 function expect(condition: boolean, message: string) {
   if (!condition) throw new Error(message);
+  passed++;
   log(`ok: ${message}`);
 }
 
@@ -225,12 +227,26 @@ async function main() {
     const after = await fetch(`${BASE}/api/health`);
     expect(after.ok, "the restarted server answers");
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`reliability: ${passed} passed, 0 failed`);
   } finally {
     await stop(server, "SIGTERM");
   }
 }
 
-main().catch((error) => {
-  console.error(`[reliability] FAILED: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+let finished = false;
+// A promise left pending would let Node exit quietly with code 0: count that as a failure.
+process.on("exit", (code) => {
+  if (!finished && code === 0) {
+    console.error("[reliability] FAILED: the checks stopped before they finished");
+    process.exitCode = 1;
+  }
 });
+
+main()
+  .then(() => {
+    finished = true;
+  })
+  .catch((error) => {
+    console.error(`[reliability] FAILED: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
