@@ -3,6 +3,8 @@
  * The security suite fails when an action has no entry here, so every new action is
  * covered by the signed-out, cross-tenant, hostile-input and bad-number checks.
  */
+import { DEFAULT_PROTOCOL } from "../../lib/domain/protocol";
+
 export type SuiteContext = {
   /** A patient of Kim's with no care team: Lee (same clinic) and Ola (other clinic) are outsiders. */
   patientId: string;
@@ -183,19 +185,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "app/(clinic)/admin/protocol/actions.ts#saveProtocolAction": {
     scope: "admin",
     fields: (ctx) => ({
-      symptomFreeDays: 7,
-      painSafeMax: 3,
-      painStopAbove: 5,
-      nextMorningRise: 2,
-      painRise: 2,
-      heelRaisesToRun: 25,
-      heelRaisesToReturn: 30,
-      asymmetryMaxPercent: 10,
-      reinjuryWindowWeeks: 6,
-      weeklyVolumeRisePercent: 10,
-      volumeTargetPercent: 80,
-      runsPerStep: 2,
-      noLogDays: 7,
+      ...DEFAULT_PROTOCOL,
       version: Number(ctx.scalar("select version from protocol_settings where clinic_id = (select clinic_id from patients where id = ?)", ctx.patientId) ?? 0),
     }),
     numberFields: ["symptomFreeDays", "painStopAbove", "heelRaisesToRun"],

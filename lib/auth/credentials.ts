@@ -107,6 +107,11 @@ export function loadSessionUser(claims: Partial<TokenClaims> | null | undefined,
     .where(eq(users.id, claims.uid))
     .get();
   if (!row || row.user.disabled || row.user.sessionVersion !== claims.sv) return null;
+  return toSessionUser(row);
+}
+
+/** The session's view of a user and their clinic. */
+export function toSessionUser(row: { user: typeof users.$inferSelect; clinic: typeof clinics.$inferSelect }): SessionUser {
   return {
     id: row.user.id,
     clinicId: row.user.clinicId,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
@@ -7,16 +7,11 @@ import { exportAuditEvents, listAuditEvents } from "@/lib/dal/audit-log";
 import { checkCredentials, loadSessionUser, signInWaitSeconds, SignInThrottledError } from "@/lib/auth/credentials";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { auditFilterSchema } from "@/lib/validation/audit";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase();
-});
-afterAll(() => cleanup());
+seedClinicPerFile();
 
 const userRow = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()!;
 const claimsOf = (email: string) => {

@@ -5,7 +5,7 @@ import { assessments, auditEvents, careTeam, injuries, patients, users } from "@
 import { createAssessmentAction, updateAssessmentAction } from "@/app/(clinic)/patients/[patientId]/assessments/actions";
 import { calfStatusForInjury, compareAssessments, getAssessment, getNewAssessmentContext, listAssessments } from "@/lib/dal/assessments";
 import { todayIn } from "@/lib/domain/dates";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedDemoDatabase, createTempDatabase } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -16,7 +16,7 @@ const ADMIN = "admin@springback.test";
 
 let cleanup: () => void;
 beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
+  cleanup = createTempDatabase().cleanup;
   await seedDemoDatabase(new Date());
 });
 afterAll(() => cleanup());

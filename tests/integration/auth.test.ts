@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, signInAttempts, users } from "@/db/schema";
 import { checkCredentials, loadSessionUser } from "@/lib/auth/credentials";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
-import { seedDemoDatabase, useTempDatabase } from "../support/db";
+import { seedClinicPerFile } from "../support/db";
 
-let cleanup: () => void;
-beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase();
-});
-afterAll(() => cleanup());
+seedClinicPerFile();
 
 const now = () => Math.floor(Date.now() / 1000);
 

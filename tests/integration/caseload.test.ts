@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, patients, users } from "@/db/schema";
 import { getCaseloadPage, listCaseload } from "@/lib/dal/caseload";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
-import { actAs, SEED_NOW, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  // The seed and the DAL's "today" must agree: fix the clock at the seed's day.
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(SEED_NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(SEED_NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicPerFile({ frozenAt: SEED_NOW });
 
 const q = (params: Record<string, string> = {}) => caseloadQuerySchema.parse(params);
 const idOf = (email: string) => getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;

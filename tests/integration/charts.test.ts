@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, between, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, dailyLogs, patients, runs } from "@/db/schema";
 import { getMeasuresChart, getPainChart, getProgressCharts, getVolumeChart } from "@/lib/dal/charts";
-import { actAs, SEED_NOW, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  // The seed and the DAL's "today" must agree: fix the clock at the seed's day.
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(SEED_NOW);
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase(SEED_NOW);
-});
-afterAll(() => {
-  vi.useRealTimers();
-  cleanup();
-});
+seedClinicPerFile({ frozenAt: SEED_NOW });
 
 const TODAY = "2026-11-26";
 const idOfPatient = (given: string) => getDb().select({ id: patients.id }).from(patients).where(eq(patients.givenName, given)).get()!.id;

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, careTeam, patients, users } from "@/db/schema";
 import { listCaseload } from "@/lib/dal/caseload";
 import { getPatientHeader } from "@/lib/dal/patients";
 import { listClinicUsers } from "@/lib/dal/users";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase();
-});
-afterAll(() => cleanup());
+seedClinicPerFile();
 
 function idOf(email: string) {
   return getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;

@@ -1,9 +1,8 @@
 /** Shared look-ups for the log, status and protocol integration tests. */
-import { afterAll, beforeAll, vi } from "vitest";
 import { eq, and } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, patients, patientStatus } from "@/db/schema";
-import { seedDemoDatabase, useTempDatabase } from "../support/db";
+import { seedClinicPerFile } from "../support/db";
 
 export const NOW = new Date("2026-11-26T10:00:00Z");
 export const TODAY = "2026-11-26";
@@ -21,21 +20,7 @@ export function auditActions(patientId: string): string[] {
   return getDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.patientId, patientId)).all().map((r) => r.action);
 }
 
-/**
- * A fresh seeded database for the test file, with the clock fixed at NOW so "today" in
- * the DAL (the clinic's day) and in the seed agree. The file must still call
- * vi.mock("@/lib/auth/session", () => import("../support/session-mock")) itself.
- */
+/** A fresh seeded database for the test file, with the clock fixed at NOW. */
 export function seedClinicForEachFile(): void {
-  let cleanup: () => void;
-  beforeAll(async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(NOW);
-    cleanup = useTempDatabase().cleanup;
-    await seedDemoDatabase(NOW);
-  });
-  afterAll(() => {
-    vi.useRealTimers();
-    cleanup();
-  });
+  seedClinicPerFile({ frozenAt: NOW });
 }

@@ -16,7 +16,7 @@ import { progressReportPdf } from "@/lib/export/pdf";
 import { GET as csvRoute } from "@/app/api/patients/[patientId]/export/csv/route";
 import { GET as fhirRoute } from "@/app/api/patients/[patientId]/export/fhir/route";
 import { GET as pdfRoute } from "@/app/api/patients/[patientId]/export/pdf/route";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedDemoDatabase, createTempDatabase } from "../support/db";
 import { NOW, patientIdByName } from "./engine-support";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
@@ -42,7 +42,7 @@ function insertPatient(recordNumber: string, therapistEmail: string, given: stri
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(NOW);
-  cleanup = useTempDatabase().cleanup;
+  cleanup = createTempDatabase().cleanup;
   await seedDemoDatabase(NOW);
   samuel = patientIdByName("Samuel", "Adeyemi");
   const db = getDb();

@@ -8,7 +8,7 @@ import { closeInjury, createInjury, listPatientInjuries, markInjuryReturned, upd
 import { createPatient, getPatientHeader } from "@/lib/dal/patients";
 import { todayIn } from "@/lib/domain/dates";
 import type { InjuryInput } from "@/lib/validation/injury";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedDemoDatabase, createTempDatabase } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
@@ -17,7 +17,7 @@ let patientId: string;
 const today = todayIn("Europe/London");
 
 beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
+  cleanup = createTempDatabase().cleanup;
   await seedDemoDatabase();
   actAs("kim@springback.test");
   patientId = (await createPatient({ givenName: "Episode", familyName: "Tester", dateOfBirth: "1985-03-10", sex: "male", recordNumber: "EP-1" })).id;

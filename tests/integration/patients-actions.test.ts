@@ -1,22 +1,17 @@
 /** The server actions end to end below the browser: parse → DAL → result shape the forms read. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { injuries, patients } from "@/db/schema";
 import { createPatientAction } from "@/app/(clinic)/patients/new/actions";
 import { createInjuryAction, returnInjuryAction, updatePatientAction } from "@/app/(clinic)/patients/[patientId]/details/actions";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase();
-});
-afterAll(() => cleanup());
+seedClinicPerFile();
 
 const today = todayIn("Europe/London");
 function form(values: Record<string, string>) {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { careTeam, patients, users } from "@/db/schema";
 import { listPatients, setPatientArchived } from "@/lib/dal/patients";
 import { foldForSearch } from "@/lib/domain/text";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase();
-});
-afterAll(() => cleanup());
+seedClinicPerFile();
 
 const idOf = (email: string) => getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
 const names = async (q: string) => (await listPatients({ q, status: "all" })).rows.map((r) => r.name);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, careTeam, patients, users } from "@/db/schema";
@@ -6,16 +6,11 @@ import { addCareTeamMember, changePrimaryTherapist, getCareTeam, removeCareTeamM
 import { ConflictError, DomainRuleError, NotFoundError } from "@/lib/dal/errors";
 import { createPatient, getPatientHeader, getPatientRecord, setPatientArchived, updatePatient } from "@/lib/dal/patients";
 import type { PatientInput } from "@/lib/validation/patient";
-import { actAs, seedDemoDatabase, useTempDatabase } from "../support/db";
+import { actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
-let cleanup: () => void;
-beforeAll(async () => {
-  cleanup = useTempDatabase().cleanup;
-  await seedDemoDatabase();
-});
-afterAll(() => cleanup());
+seedClinicPerFile();
 
 const db = () => getDb();
 const idOf = (email: string) => db().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;

@@ -11,8 +11,10 @@ import { clinics, users } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
 import type { SessionUser } from "@/lib/auth/types";
 import { seedDemo } from "@/db/seed/demo";
+import { toSessionUser } from "@/lib/auth/credentials";
+import { afterAll, beforeAll, vi } from "vitest";
 
-export function useTempDatabase(): { file: string; cleanup: () => void } {
+export function createTempDatabase(): { file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "springback-test-"));
   const file = path.join(dir, "test.db");
   process.env.DATABASE_URL = file;
@@ -40,17 +42,28 @@ export async function seedDemoDatabase(now = new Date()) {
 export function sessionUserFor(email: string): SessionUser {
   const row = getDb().select({ user: users, clinic: clinics }).from(users).innerJoin(clinics, eq(clinics.id, users.clinicId)).where(eq(users.email, email)).get();
   if (!row) throw new Error(`No user ${email}`);
-  return {
-    id: row.user.id,
-    clinicId: row.user.clinicId,
-    clinicName: row.clinic.name,
-    clinicTimeZone: row.clinic.timeZone,
-    role: row.user.role,
-    name: row.user.name,
-    email: row.user.email,
-    sessionVersion: row.user.sessionVersion,
-    mustChangePassword: row.user.mustChangePassword,
-  };
+  return toSessionUser(row);
+}
+
+/**
+ * A fresh seeded database for the test file. With `frozenAt`, the clock is fixed there
+ * (Date only) so the seed's "today" and the DAL's agree whatever day the tests run.
+ * The file must still call vi.mock("@/lib/auth/session", () => import("../support/session-mock")).
+ */
+export function seedClinicPerFile(options: { frozenAt?: Date } = {}): void {
+  let cleanup: () => void;
+  beforeAll(async () => {
+    if (options.frozenAt) {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(options.frozenAt);
+    }
+    cleanup = createTempDatabase().cleanup;
+    await seedDemoDatabase(options.frozenAt ?? new Date());
+  });
+  afterAll(() => {
+    if (options.frozenAt) vi.useRealTimers();
+    cleanup();
+  });
 }
 
 export { actAs, signOutTestUser } from "./session-mock";
