@@ -25,6 +25,8 @@ export async function proxy(request: NextRequest) {
   const headers = securityHeaders(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Lets the server send a user whose session it refuses back here after signing in again.
+  requestHeaders.set("x-springback-path", `${pathname}${search}`);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
 

@@ -114,3 +114,25 @@ test("your account page signs out every session", async ({ page, browser }) => {
   await expect(second).toHaveURL(/\/login/);
   await other.close();
 });
+
+test("a session ended elsewhere returns the user to sign-in and then to the page they were on", async ({ page, browser }) => {
+  await signInAs(page, USERS.lee);
+  await page.getByRole("table").getByRole("link", { name: "Samuel Adeyemi" }).click();
+  await expect(page.getByRole("heading", { name: "Samuel Adeyemi" })).toBeVisible();
+  const patientUrl = new URL(page.url()).pathname;
+  // Lee signs out on every device from another browser.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signInAs(second, USERS.lee);
+  await second.goto("/account");
+  await second.getByRole("button", { name: "Sign out on every device" }).click();
+  await expect(second).toHaveURL(/\/login/);
+  await other.close();
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/login\?expired=1&next=/);
+  await expect(page.getByText("Your session has ended. Please sign in again.")).toBeVisible();
+  await signIn(page, USERS.lee);
+  await expect(page.getByRole("heading", { name: "Samuel Adeyemi" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(patientUrl);
+});
