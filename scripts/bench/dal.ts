@@ -141,6 +141,27 @@ async function compare(name: string, call: () => Promise<unknown>, budgetMs: num
   return { name, statements: ops.filter((o) => o.kind === "stmt").length, dalMedianMs, rawMedianMs, ratio: dalMedianMs / rawMedianMs, iterations: dal.length };
 }
 
+/** Markdown: each read statement of a DAL call with its EXPLAIN QUERY PLAN (for docs/performance.md). */
+async function plans(name: string, call: () => Promise<unknown>): Promise<string> {
+  const ops = await record(call);
+  const out = [`### ${name}`, ""];
+  const seen = new Set<string>();
+  for (const op of ops) {
+    if (op.kind !== "stmt" || seen.has(op.sql)) continue;
+    seen.add(op.sql);
+    const sqlText = op.sql.replace(/\s+/g, " ").trim();
+    const rows = prepare(`explain query plan ${op.sql}`).all(...(op.params as unknown[])) as { id: number; parent: number; detail: string }[];
+    const depth = new Map<number, number>([[0, 0]]);
+    const lines = rows.map((r) => {
+      const d = (depth.get(r.parent) ?? 0) + 1;
+      depth.set(r.id, d);
+      return `${"  ".repeat(d - 1)}${r.detail}`;
+    });
+    out.push("```sql", sqlText.length > 600 ? `${sqlText.slice(0, 600)} …` : sqlText, "```", "```text", ...lines, "```", "");
+  }
+  return `${out.join("\n")}\n`;
+}
+
 async function main() {
   const [longPatientId, budget] = process.argv.slice(2);
   if (!longPatientId) throw new Error("usage: dal.ts <long-patient-id> [ms-per-target]");
@@ -176,6 +197,10 @@ async function main() {
     ["export data (CSV/FHIR)", () => getPatientExport(p, "csv")],
     ["export data (PDF, with status)", () => getPatientExport(p, "pdf")],
   ];
+  if (process.argv.includes("--plans")) {
+    for (const [name, call] of targets) process.stdout.write(await plans(name, call));
+    return;
+  }
   const results: DalResult[] = [];
   for (const [name, call] of targets) results.push(await compare(name, call, budgetMs));
   process.stdout.write(`${JSON.stringify(results)}\n`);
