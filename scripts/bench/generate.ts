@@ -11,6 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client";
 import type { InjurySeverity, Muscle, Sex, Side } from "../../db/schema";
 import { generateHistory, type History, type Profile } from "../../db/seed/history";
@@ -26,7 +27,16 @@ export const BENCH_LONG_RECORD = "BN-LONG";
 const TIME_ZONE = "Europe/London";
 const YEARS_DAYS = 3 * 365;
 
-export type GenerateOptions = { patients: number; file: string; therapists?: number; seed?: number; now?: Date; log?: (line: string) => void };
+export type GenerateOptions = {
+  patients: number;
+  file: string;
+  therapists?: number;
+  seed?: number;
+  now?: Date;
+  /** Keep the file when it already holds a generated clinic (while iterating on one measure). */
+  reuse?: boolean;
+  log?: (line: string) => void;
+};
 
 export type GeneratedClinic = {
   file: string;
@@ -138,7 +148,33 @@ function parseArgs(argv: string[]): { patients: number; out: string } {
   return { patients, out: path.resolve(get("out") ?? "data/bench/springback-bench.db") };
 }
 
+/** What an already generated database holds. */
+function describeExisting(file: string, now: Date): GeneratedClinic {
+  const db = new Database(file, { readonly: true });
+  try {
+    const one = <T>(q: string) => db.prepare(q).get() as T;
+    const pains = ["pain_rest", "pain_daily", "pain_walk", "pain_cycle", "pain_swim"].map((c) => `count(${c})`).join(" + ");
+    const counts = one<GeneratedClinic["counts"]>(
+      `select (select count(*) from patients) patients, (select count(*) from users where role = 'therapist') therapists,
+        (select count(*) from daily_logs) dailyLogs, (select ${pains} from daily_logs) painScores, (select count(*) from runs) runs,
+        (select count(*) from assessments) assessments, (select count(*) from injuries) injuries, 0 seconds`,
+    );
+    return {
+      file,
+      today: todayIn(TIME_ZONE, now),
+      clinicId: one<{ id: string }>("select id from clinics").id,
+      adminEmail: BENCH_ADMIN,
+      therapistEmails: (db.prepare("select email from users where role = 'therapist' order by email").pluck().all() as string[]),
+      longPatientId: one<{ id: string }>(`select id from patients where record_number = '${BENCH_LONG_RECORD}'`).id,
+      counts,
+    };
+  } finally {
+    db.close();
+  }
+}
+
 export async function generateClinic(options: GenerateOptions): Promise<GeneratedClinic> {
+  if (options.reuse && fs.existsSync(options.file)) return describeExisting(options.file, options.now ?? new Date());
   const started = Date.now();
   const log = options.log ?? (() => {});
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(options.file + suffix, { force: true });
