@@ -99,7 +99,7 @@ function orderBy(sort: CaseloadSort, dir: "asc" | "desc"): SQL {
 
 function therapistScope(user: SessionUser, therapist: CaseloadQuery["therapist"]): SQL {
   if (user.role !== "admin" || !therapist || therapist === "all") return sql`1 = 1`;
-  return sql`(${patients.primaryTherapistId} = ${therapist} or exists (select 1 from ${careTeam} where ${careTeam.patientId} = ${patients.id} and ${careTeam.userId} = ${therapist}))`;
+  return sql`(${patients.primaryTherapistId} = ${therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${therapist}))`;
 }
 
 function filters(query: CaseloadQuery, today: string): SQL {
