@@ -21,6 +21,7 @@ import { getPatientExport } from "@/lib/dal/exports";
 import { listLogEntries } from "@/lib/dal/logs";
 import { getPatientHeader } from "@/lib/dal/patients";
 import { getReturnToRun } from "@/lib/dal/stages";
+import type { SessionUser } from "@/lib/auth/types";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { BENCH_ADMIN } from "./generate";
 
@@ -142,13 +143,15 @@ async function compare(name: string, call: () => Promise<unknown>, budgetMs: num
 }
 
 /** Markdown: each read statement of a DAL call with its EXPLAIN QUERY PLAN (for docs/performance.md). */
+const planned = new Set<string>();
+
 async function plans(name: string, call: () => Promise<unknown>): Promise<string> {
   const ops = await record(call);
   const out = [`### ${name}`, ""];
-  const seen = new Set<string>();
   for (const op of ops) {
-    if (op.kind !== "stmt" || seen.has(op.sql)) continue;
-    seen.add(op.sql);
+    // Reads only, each statement once across all calls (writes are single-row by key).
+    if (op.kind !== "stmt" || planned.has(op.sql) || !/^\s*(select|with)/i.test(op.sql)) continue;
+    planned.add(op.sql);
     const sqlText = op.sql.replace(/\s+/g, " ").trim();
     const rows = prepare(`explain query plan ${op.sql}`).all(...(op.params as unknown[])) as { id: number; parent: number; detail: string }[];
     const depth = new Map<number, number>([[0, 0]]);
@@ -162,13 +165,10 @@ async function plans(name: string, call: () => Promise<unknown>): Promise<string
   return `${out.join("\n")}\n`;
 }
 
-async function main() {
-  const [longPatientId, budget] = process.argv.slice(2);
-  if (!longPatientId) throw new Error("usage: dal.ts <long-patient-id> [ms-per-target]");
-  const budgetMs = Number(budget ?? 1500);
-  const row = db.select({ user: users, clinic: clinics }).from(users).innerJoin(clinics, eq(clinics.id, users.clinicId)).where(eq(users.email, BENCH_ADMIN)).get();
-  if (!row) throw new Error(`No user ${BENCH_ADMIN}`);
-  actAsUser({
+function sessionUser(email: string): SessionUser {
+  const row = db.select({ user: users, clinic: clinics }).from(users).innerJoin(clinics, eq(clinics.id, users.clinicId)).where(eq(users.email, email)).get();
+  if (!row) throw new Error(`No user ${email}`);
+  return {
     id: row.user.id,
     clinicId: row.user.clinicId,
     clinicName: row.clinic.name,
@@ -178,7 +178,14 @@ async function main() {
     email: row.user.email,
     sessionVersion: row.user.sessionVersion,
     mustChangePassword: row.user.mustChangePassword,
-  });
+  };
+}
+
+async function main() {
+  const [longPatientId, budget] = process.argv.slice(2);
+  if (!longPatientId) throw new Error("usage: dal.ts <long-patient-id> [ms-per-target]");
+  const budgetMs = Number(budget ?? 1500);
+  actAsUser(sessionUser(BENCH_ADMIN));
   const caseload = (q: Partial<CaseloadQuery>) => () => getCaseloadPage({ sort: "flags", page: 1, ...q });
   const first = await getCaseloadPage({ sort: "flags", page: 1 });
   const deepPage = Math.max(1, Math.ceil(first.total / first.pageSize) - 1);
@@ -198,7 +205,10 @@ async function main() {
     ["export data (PDF, with status)", () => getPatientExport(p, "pdf")],
   ];
   if (process.argv.includes("--plans")) {
-    for (const [name, call] of targets) process.stdout.write(await plans(name, call));
+    const keep = ["caseload: first page", "patient header", "return-to-run panel", "recent log entries", "pain chart (all)", "volume chart", "export data (PDF, with status)"];
+    for (const [name, call] of targets) if (keep.includes(name)) process.stdout.write(await plans(name, call));
+    actAsUser(sessionUser("therapist01@bench.test"));
+    process.stdout.write(await plans("caseload: a therapist's own, first page", caseload({})));
     return;
   }
   const results: DalResult[] = [];
