@@ -13,7 +13,8 @@
 import type Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clinics, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import { loadSessionUser } from "@/lib/auth/credentials";
 import { actAsUser } from "./dal-session";
 import { getCaseloadPage } from "@/lib/dal/caseload";
 import { getMeasuresChart, getPainChart, getVolumeChart } from "@/lib/dal/charts";
@@ -165,20 +166,12 @@ async function plans(name: string, call: () => Promise<unknown>): Promise<string
   return `${out.join("\n")}\n`;
 }
 
+/** The user as the app sees them on a request: the same re-read as every session's. */
 function sessionUser(email: string): SessionUser {
-  const row = db.select({ user: users, clinic: clinics }).from(users).innerJoin(clinics, eq(clinics.id, users.clinicId)).where(eq(users.email, email)).get();
-  if (!row) throw new Error(`No user ${email}`);
-  return {
-    id: row.user.id,
-    clinicId: row.user.clinicId,
-    clinicName: row.clinic.name,
-    clinicTimeZone: row.clinic.timeZone,
-    role: row.user.role,
-    name: row.user.name,
-    email: row.user.email,
-    sessionVersion: row.user.sessionVersion,
-    mustChangePassword: row.user.mustChangePassword,
-  };
+  const row = db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(eq(users.email, email)).get();
+  const user = row ? loadSessionUser({ uid: row.id, sv: row.sv, authTime: Date.now() / 1000 }) : null;
+  if (!user) throw new Error(`No user ${email}`);
+  return user;
 }
 
 async function main() {
