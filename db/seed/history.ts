@@ -30,6 +30,8 @@ export type Profile = {
   logGapAtEnd?: number;
   severeGaitFault?: boolean;
   noLogs?: boolean;
+  /** How often a day is logged once out of the protect stage (0.65 unless set). */
+  laterLogProbability?: number;
 };
 
 export type DailyLogRow = {
@@ -165,7 +167,7 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
       // Logging is dense early and looser once running; the protect patient close to the
       // gate logs every day of the streak so the count is exact.
       const inStreakWindow = symptomFreeRun && day >= healDay - 1;
-      const logProbability = stage === 0 ? 0.9 : 0.65;
+      const logProbability = stage === 0 ? 0.9 : (p.laterLogProbability ?? 0.65);
       if (!inStreakWindow && day !== p.onsetAgo && !rng.chance(logProbability)) continue;
       if (day === p.onsetAgo && !rng.chance(0.5) && !inStreakWindow) continue;
       const healing = day < healDay ? Math.pow(1 - day / healDay, 1.1) : 0;

@@ -99,7 +99,7 @@ function orderBy(sort: CaseloadSort, dir: "asc" | "desc"): SQL {
 
 function therapistScope(user: SessionUser, therapist: CaseloadQuery["therapist"]): SQL {
   if (user.role !== "admin" || !therapist || therapist === "all") return sql`1 = 1`;
-  return sql`(${patients.primaryTherapistId} = ${therapist} or exists (select 1 from ${careTeam} where ${careTeam.patientId} = ${patients.id} and ${careTeam.userId} = ${therapist}))`;
+  return sql`(${patients.primaryTherapistId} = ${therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${therapist}))`;
 }
 
 function filters(query: CaseloadQuery, today: string): SQL {
@@ -124,6 +124,11 @@ function returnedSince(today: string): SQL {
  * The caseload in one SQL statement: the scoped active patients (not archived, with an
  * injury that is not closed) joined to their stored derived status, the tile counts, the
  * filtered total and one sorted page. `page: null` returns every filtered row.
+ *
+ * The stored status names the episode it follows (the latest not closed, rewritten with
+ * every write that could change it), so the per-patient search for it runs only for a
+ * patient without a stored status yet; `base` is materialized once and read by the
+ * tiles, the total and the page.
  */
 function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
   const today = todayIn(user.clinicTimeZone);
@@ -132,7 +137,7 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: 
   const order = orderBy(sort, dir);
   const limit = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
   const statement = sql`
-    with base as (
+    with base as materialized (
       select ${patients.id} as patient_id, ${patients.givenName} as given_name, ${patients.familyName} as family_name,
         ${patients.recordNumber} as record_number, ${patients.searchText} as search_text, u.name as therapist_name,
         i.side as side, i.muscle as muscle, i.severity as severity, i.grade as grade, i.onset_date as onset_date,
@@ -141,11 +146,11 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: 
         ps.latest_pain as latest_pain, ps.latest_pain_date as latest_pain_date, coalesce(ps.flags, '[]') as flags,
         coalesce(ps.flag_count, 0) as flag_count, ps.next_step as next_step
       from ${patients}
-      join ${injuries} i on i.id = (
-        select i2.id from ${injuries} i2 where i2.patient_id = ${patients.id} and i2.status <> 'closed'
-        order by i2.onset_date desc, i2.created_at desc limit 1)
-      join ${users} u on u.id = ${patients.primaryTherapistId}
       left join ${patientStatus} ps on ps.patient_id = ${patients.id}
+      join ${injuries} i on i.id = (case when ps.patient_id is null then (
+        select i2.id from ${injuries} i2 where i2.patient_id = ${patients.id} and i2.status <> 'closed'
+        order by i2.onset_date desc, i2.created_at desc limit 1) else ps.injury_id end) and i.status <> 'closed'
+      join ${users} u on u.id = ${patients.primaryTherapistId}
       where ${visiblePatientsWhere(user)} and ${patients.archivedAt} is null and ${therapistScope(user, query.therapist)}
     ),
     filtered as (select * from base where ${filters(query, today)}),

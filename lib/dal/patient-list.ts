@@ -68,7 +68,7 @@ export async function listPatients(query: PatientListQuery = {}): Promise<Patien
     where.push(
       or(
         eq(patients.primaryTherapistId, query.therapistId),
-        sql`exists (select 1 from ${careTeam} where ${careTeam.patientId} = ${patients.id} and ${careTeam.userId} = ${query.therapistId})`,
+        sql`${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${query.therapistId})`,
       )!,
     );
   }
