@@ -36,34 +36,23 @@ const prepare = client.prepare.bind(client);
 const transaction = client.transaction.bind(client);
 let recording: Op[] | null = null;
 
-// Recording: every statement the DAL prepares and runs, and the transactions around them.
-client.prepare = ((source: string) => {
-  const stmt = prepare(source);
-  if (!recording) return stmt;
-  const ops = recording;
-  let raw = false;
-  const proxy: Database.Statement = new Proxy(stmt, {
-    get(target, prop) {
-      if (prop === "raw") {
-        return (flag?: boolean) => {
-          if (flag === undefined) target.raw();
-          else target.raw(flag);
-          raw = flag ?? true;
-          return proxy;
-        };
-      }
-      if (prop === "all" || prop === "get" || prop === "run") {
-        return (...params: unknown[]) => {
-          ops.push({ kind: "stmt", sql: source, method: prop, raw, params });
-          return (target[prop] as (...a: unknown[]) => unknown)(...params);
-        };
-      }
-      const value = Reflect.get(target, prop) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return proxy;
-}) as typeof client.prepare;
+// Recording: every statement the DAL runs (prepared now or cached earlier), and the
+// transactions around them. The statement methods are wrapped on better-sqlite3's own
+// prototype, so a statement the DAL prepared once and keeps is recorded on every run.
+const statementProto = Object.getPrototypeOf(prepare("select 1")) as Database.Statement;
+const rawMode = new WeakMap<Database.Statement, boolean>();
+const originalRaw = statementProto.raw as (this: Database.Statement, flag?: boolean) => Database.Statement;
+statementProto.raw = function (this: Database.Statement, flag?: boolean) {
+  rawMode.set(this, flag ?? true);
+  return flag === undefined ? originalRaw.call(this) : originalRaw.call(this, flag);
+} as typeof statementProto.raw;
+for (const method of ["all", "get", "run"] as const) {
+  const original = statementProto[method] as (this: Database.Statement, ...params: unknown[]) => unknown;
+  (statementProto as unknown as Record<string, unknown>)[method] = function (this: Database.Statement, ...params: unknown[]) {
+    recording?.push({ kind: "stmt", sql: this.source, method, raw: rawMode.get(this) ?? false, params });
+    return original.apply(this, params);
+  };
+}
 client.transaction = ((fn: (...a: unknown[]) => unknown) =>
   transaction((...args: unknown[]) => {
     recording?.push({ kind: "begin" });
