@@ -1,8 +1,5 @@
 import "server-only";
-import { auditEvents } from "@/db/schema";
-import type { Db } from "@/db/client";
-
-type Tx = Pick<Db, "insert">;
+import { prepared, type Handle } from "./statements";
 
 export type AuditInput = {
   clinicId: string | null;
@@ -15,21 +12,23 @@ export type AuditInput = {
   ip?: string | null;
 };
 
+const INSERT = `insert into audit_events (clinic_id, user_id, action, entity_type, entity_id, patient_id, detail, ip)
+  values (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /**
  * Appends one audit row. Call it inside the same transaction as the write it records, so
- * a write without its audit row (or the reverse) can never be committed.
+ * a write without its audit row (or the reverse) can never be committed. Every audited
+ * read makes one, so it is a statement prepared once per connection.
  */
-export function writeAudit(tx: Tx, event: AuditInput): void {
-  tx.insert(auditEvents)
-    .values({
-      clinicId: event.clinicId,
-      userId: event.userId,
-      action: event.action,
-      entityType: event.entityType ?? null,
-      entityId: event.entityId ?? null,
-      patientId: event.patientId ?? null,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
-      ip: event.ip ?? null,
-    })
-    .run();
+export function writeAudit(tx: Handle, event: AuditInput): void {
+  prepared(tx, INSERT).run(
+    event.clinicId,
+    event.userId,
+    event.action,
+    event.entityType ?? null,
+    event.entityId ?? null,
+    event.patientId ?? null,
+    event.detail ? JSON.stringify(event.detail) : null,
+    event.ip ?? null,
+  );
 }

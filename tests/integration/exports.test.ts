@@ -233,6 +233,26 @@ describe("PDF report", () => {
   });
 });
 
+describe("the export's hand-written reads", () => {
+  it("carry every column of the stored rows (but clinic, patient, author and version), exactly as drizzle reads them", async () => {
+    const db = getDb();
+    const hidden = ["clinicId", "patientId", "createdBy", "version"];
+    const visible = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !hidden.includes(k)));
+    for (const id of [samuel, tricky]) {
+      const data = await exportOf(id, "csv");
+      const logs = db.select().from(dailyLogs).where(eq(dailyLogs.patientId, id)).orderBy(dailyLogs.logDate, dailyLogs.createdAt).all();
+      const runRows = db.select().from(runs).where(eq(runs.patientId, id)).orderBy(runs.runDate, runs.createdAt).all();
+      const assessmentRows = db.select({ a: assessments, assessedBy: users.name }).from(assessments).leftJoin(users, eq(users.id, assessments.createdBy)).where(eq(assessments.patientId, id)).orderBy(assessments.assessedOn, assessments.createdAt).all();
+      expect(logs.length).toBeGreaterThan(0);
+      expect(data.dailyLogs).toEqual(logs.map(visible));
+      expect(data.runs).toEqual(runRows.map(visible));
+      expect(data.assessments).toEqual(assessmentRows.map(({ a, assessedBy }) => ({ ...visible(a), assessedBy })));
+      // Booleans stay booleans (SQLite stores 0/1).
+      expect(data.dailyLogs.every((l) => l.compression === null || typeof l.compression === "boolean")).toBe(true);
+    }
+  });
+});
+
 describe("rules for every export", () => {
   it("writes one audit row per export, with the format", async () => {
     const lee = actAs("lee@springback.test");
