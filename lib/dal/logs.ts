@@ -180,9 +180,13 @@ const RUN_COLUMNS = `r.id, r.injury_id as injuryId, r.run_date as runDate, r.kin
   r.repetitions, r.continuous_minutes as continuousMinutes, r.distance_km as distanceKm, r.pain_during as painDuring,
   r.pain_next_morning as painNextMorning, r.surface, r.note, r.source, r.version, r.updated_at as updatedAt`;
 const ENTRIES_COUNT_SQL = "select (select count(*) from daily_logs where injury_id = @injuryId) + (select count(*) from runs where injury_id = @injuryId) as n";
+// The first @upTo entries of the page order come from the first @upTo of each kind (each in
+// the same order within its kind), read along the (injury, date) indexes: a first page sorts
+// a few rows, not the whole episode.
 const ENTRY_KEYS_SQL = `select type, id, date from (
-    select 'day' as type, id, log_date as date, created_at from daily_logs where injury_id = @injuryId
-    union all select 'run' as type, id, run_date as date, created_at from runs where injury_id = @injuryId)
+    select * from (select 'day' as type, id, log_date as date, created_at from daily_logs where injury_id = @injuryId order by log_date desc limit @upTo)
+    union all
+    select * from (select 'run' as type, id, run_date as date, created_at from runs where injury_id = @injuryId order by run_date desc, created_at desc limit @upTo))
   order by date desc, type asc, created_at desc limit @limit offset @offset`;
 // The ids of one page as a JSON array; the name of who entered each, within the user's clinic.
 const PAGE_LOGS_SQL = `select ${LOG_COLUMNS}, u.name as enteredByName from daily_logs l left join users u on u.id = l.created_by and u.clinic_id = @clinicId
@@ -202,7 +206,7 @@ export async function listLogEntries(patientId: string, page = 1, pageSize = LOG
   const total = (statement(ENTRIES_COUNT_SQL).get({ injuryId }) as { n: number }).n;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
-  const keys = statement(ENTRY_KEYS_SQL).all({ injuryId, limit: pageSize, offset: (current - 1) * pageSize }) as EntryKey[];
+  const keys = statement(ENTRY_KEYS_SQL).all({ injuryId, limit: pageSize, offset: (current - 1) * pageSize, upTo: current * pageSize }) as EntryKey[];
   const dayIds = keys.filter((k) => k.type === "day").map((k) => k.id);
   const runIds = keys.filter((k) => k.type === "run").map((k) => k.id);
   const logById = new Map<string, DailyLogDto>();
