@@ -349,6 +349,11 @@ export const patientStatus = sqliteTable(
     nextStep: text("next_step"),
     /** The calendar day the status was computed for (time-based flags age with it). */
     computedFor: text("computed_for"),
+    /**
+     * JSON: the return-to-run panel of the current episode as the engine computed it for
+     * `computedFor` (stage ladder, criteria, flags, next step). Null: not computed yet.
+     */
+    panel: text("panel"),
     updatedAt: updatedAt(),
   },
   (t) => [

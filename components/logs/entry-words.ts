@@ -27,7 +27,10 @@ export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes
   return `${pattern}${distance}; pain ${r.painDuring}/10 during, ${morning}`;
 }
 
+// Built once: toLocaleDateString with options builds a formatter on every call.
+const DAY_LABEL = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** "Wed 25 Nov" */
 export function dayLabel(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
 }

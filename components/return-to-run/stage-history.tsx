@@ -1,11 +1,8 @@
 import type { StageChangeDto } from "@/lib/dal/stages";
+import { dayWithYear } from "@/lib/domain/engine/words";
 import { stageName } from "@/lib/domain/injury";
 
 const KIND: Record<StageChangeDto["kind"], string> = { start: "Started", progression: "Progressed", override: "Override", step_back: "Stepped back" };
-
-function when(day: string) {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-}
 
 /** Every confirmed stage change, newest first, with who, when and why. */
 export function StageHistory({ history }: { history: StageChangeDto[] }) {
@@ -14,7 +11,7 @@ export function StageHistory({ history }: { history: StageChangeDto[] }) {
     <ol aria-label="Stage changes" className="flex flex-col gap-1 text-sm">
       {history.map((h) => (
         <li key={h.id}>
-          <span className="font-semibold">{when(h.effectiveDate)}</span> · {KIND[h.kind]}
+          <span className="font-semibold">{dayWithYear(h.effectiveDate)}</span> · {KIND[h.kind]}
           {h.kind === "start" ? ` in ${stageName(h.toStage)}` : `${h.fromStage !== null ? ` from ${stageName(h.fromStage)}` : ""} to ${stageName(h.toStage)}`}
           {h.changedBy ? ` by ${h.changedBy}` : ""}
           {h.reason ? <span className="block text-muted">Reason: {h.reason}</span> : null}

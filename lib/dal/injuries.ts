@@ -183,6 +183,8 @@ export async function updateInjury(injuryId: string, input: InjuryUpdateInput): 
         .set({ effectiveDate: columns.onsetDate })
         .where(and(eq(stageChanges.injuryId, injuryId), eq(stageChanges.kind, "start")))
         .run();
+      // The start's date is one of the engine's inputs: the stored status and panel follow it.
+      recomputePatientStatus(tx, current.patientId);
     }
     return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, injuryId)).get()!, today);
   });

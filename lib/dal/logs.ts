@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { dailyLogs, patients, runs, users } from "@/db/schema";
+import { dailyLogs, patients, runs } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
@@ -10,6 +10,7 @@ import type { DailyLogInput, RunInput } from "@/lib/validation/logs";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
 import { currentInjury, recomputePatientStatus, type Tx } from "./status";
 
 export type DailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
@@ -170,36 +171,52 @@ export async function updateRun(patientId: string, runId: string, input: RunInpu
 
 export const LOG_PAGE_SIZE = 20;
 
+type EntryKey = { type: "day" | "run"; id: string; date: string };
+
+const LOG_COLUMNS = `l.id, l.injury_id as injuryId, l.log_date as logDate, l.pain_rest as painRest, l.pain_daily as painDaily, l.walk_minutes as walkMinutes,
+  l.pain_walk as painWalk, l.cycle_minutes as cycleMinutes, l.pain_cycle as painCycle, l.swim_minutes as swimMinutes, l.pain_swim as painSwim,
+  l.massage_sessions as massageSessions, l.ice_sessions as iceSessions, l.compression, l.note, l.source, l.version, l.updated_at as updatedAt`;
+const RUN_COLUMNS = `r.id, r.injury_id as injuryId, r.run_date as runDate, r.kind, r.walk_minutes as walkMinutes, r.run_minutes as runMinutes,
+  r.repetitions, r.continuous_minutes as continuousMinutes, r.distance_km as distanceKm, r.pain_during as painDuring,
+  r.pain_next_morning as painNextMorning, r.surface, r.note, r.source, r.version, r.updated_at as updatedAt`;
+const ENTRIES_COUNT_SQL = "select (select count(*) from daily_logs where injury_id = @injuryId) + (select count(*) from runs where injury_id = @injuryId) as n";
+// The first @upTo entries of the page order come from the first @upTo of each kind (each in
+// the same order within its kind), read along the (injury, date) indexes: a first page sorts
+// a few rows, not the whole episode.
+const ENTRY_KEYS_SQL = `select type, id, date from (
+    select * from (select 'day' as type, id, log_date as date, created_at from daily_logs where injury_id = @injuryId order by log_date desc limit @upTo)
+    union all
+    select * from (select 'run' as type, id, run_date as date, created_at from runs where injury_id = @injuryId order by run_date desc, created_at desc limit @upTo))
+  order by date desc, type asc, created_at desc limit @limit offset @offset`;
+// The ids of one page as a JSON array; the name of who entered each, within the user's clinic.
+const PAGE_LOGS_SQL = `select ${LOG_COLUMNS}, u.name as enteredByName from daily_logs l left join users u on u.id = l.created_by and u.clinic_id = @clinicId
+  where l.id in (select value from json_each(@ids))`;
+const PAGE_RUNS_SQL = `select ${RUN_COLUMNS}, u.name as enteredByName from runs r left join users u on u.id = r.created_by and u.clinic_id = @clinicId
+  where r.id in (select value from json_each(@ids))`;
+
 /** Daily logs and runs of the patient's open injury, newest first, one page at a time. */
 export async function listLogEntries(patientId: string, page = 1, pageSize = LOG_PAGE_SIZE): Promise<LogPageDto | null> {
   const user = await requireUser();
-  const db = getDb();
-  const visible = db.select({ id: patients.id }).from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get();
+  const visible = statement(`select p.id, ${CURRENT_INJURY_ID} as injuryId from patients p where p.id = @patientId and ${visibleSql(user)}`).get(scopeParams(user, patientId)) as
+    | { id: string; injuryId: string | null }
+    | undefined;
   if (!visible) return null;
-  const injury = currentInjury(db, patientId);
-  if (!injury) return { entries: [], page: 1, pageCount: 1, total: 0 };
-  const union = sql`select 'day' as type, id, log_date as date, created_at from ${dailyLogs} where injury_id = ${injury.id}
-    union all select 'run' as type, id, run_date as date, created_at from ${runs} where injury_id = ${injury.id}`;
-  const total = db.get<{ n: number }>(sql`select count(*) as n from (${union})`)!.n;
+  const injuryId = visible.injuryId;
+  if (!injuryId) return { entries: [], page: 1, pageCount: 1, total: 0 };
+  const total = (statement(ENTRIES_COUNT_SQL).get({ injuryId }) as { n: number }).n;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
-  const keys = db.all<{ type: "day" | "run"; id: string; date: string }>(
-    sql`select type, id, date from (${union}) order by date desc, type asc, created_at desc limit ${pageSize} offset ${(current - 1) * pageSize}`,
-  );
+  const keys = statement(ENTRY_KEYS_SQL).all({ injuryId, limit: pageSize, offset: (current - 1) * pageSize, upTo: current * pageSize }) as EntryKey[];
   const dayIds = keys.filter((k) => k.type === "day").map((k) => k.id);
   const runIds = keys.filter((k) => k.type === "run").map((k) => k.id);
-  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(eq(users.clinicId, user.clinicId)).all().map((u) => [u.id, u.name]));
-  const logRows = dayIds.length ? db.select().from(dailyLogs).where(sql`${dailyLogs.id} in ${dayIds}`).all() : [];
-  const runRows = runIds.length ? db.select().from(runs).where(sql`${runs.id} in ${runIds}`).all() : [];
-  const logById = new Map(logRows.map((r) => [r.id, r]));
-  const runById = new Map(runRows.map((r) => [r.id, r]));
-  const entries = keys.map((k): LogEntryDto => {
-    if (k.type === "day") {
-      const r = logById.get(k.id)!;
-      return { type: "day", date: k.date, log: toLogDto(r, names.get(r.createdBy ?? "") ?? null) };
+  const logById = new Map<string, DailyLogDto>();
+  const runById = new Map<string, RunDto>();
+  if (dayIds.length) {
+    for (const r of statement(PAGE_LOGS_SQL).all({ ids: JSON.stringify(dayIds), clinicId: user.clinicId }) as (Omit<DailyLogDto, "compression"> & { compression: number | null })[]) {
+      logById.set(r.id, { ...r, compression: r.compression === null ? null : r.compression === 1 });
     }
-    const r = runById.get(k.id)!;
-    return { type: "run", date: k.date, run: toRunDto(r, names.get(r.createdBy ?? "") ?? null) };
-  });
+  }
+  if (runIds.length) for (const r of statement(PAGE_RUNS_SQL).all({ ids: JSON.stringify(runIds), clinicId: user.clinicId }) as RunDto[]) runById.set(r.id, r);
+  const entries = keys.map((k): LogEntryDto => (k.type === "day" ? { type: "day", date: k.date, log: logById.get(k.id)! } : { type: "run", date: k.date, run: runById.get(k.id)! }));
   return { entries, page: current, pageCount, total };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { recomputePatientStatus } from "./status";
 import { cache } from "react";
-import { and, asc, desc, eq, inArray, min, ne } from "drizzle-orm";
+import { and, eq, inArray, min, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { careTeam, injuries, patients, patientStatus, users } from "@/db/schema";
+import { injuries, patients } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { ageOn, injuryDay, todayIn } from "@/lib/domain/dates";
 import { describeInjury } from "@/lib/domain/injury";
@@ -12,6 +12,7 @@ import type { PatientInput, PatientUpdateInput } from "@/lib/validation/patient"
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/db/client";
 import { visiblePatientsWhere } from "./access";
+import { auditRead, scopeParams, statement, visibleSql } from "./prepared";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
@@ -56,39 +57,41 @@ export type PatientHeaderDto = {
  * clinic or outside the user's caseload. Each successful read is audited (once per
  * request: the layout and the tab page share the cached result).
  */
+type HeaderRow = Pick<typeof patients.$inferSelect, "id" | "recordNumber" | "givenName" | "familyName" | "dateOfBirth" | "sex" | "archivedAt" | "primaryTherapistId"> & {
+  therapistName: string;
+  stage: number | null;
+};
+type InjuryRow = Omit<InjuryDto, "description" | "day" | "achilles" | "isRecurrence"> & { achilles: number; isRecurrence: number };
+
+const HEADER_INJURIES_SQL = `select id, side, muscle, severity, grade, achilles, onset_date as onsetDate, status, return_date as returnDate,
+    prior_strains as priorStrains, is_recurrence as isRecurrence
+  from injuries where patient_id = ? order by onset_date desc, created_at desc`;
+const HEADER_TEAM_SQL = "select u.id, u.name from care_team c join users u on u.id = c.user_id where c.patient_id = ? order by u.name";
+
 export const getPatientHeader = cache(async (patientId: string): Promise<PatientHeaderDto | null> => {
   const user = await requireUser();
-  const db = getDb();
-  const row = db
-    .select({ patient: patients, therapistName: users.name, stage: patientStatus.stage })
-    .from(patients)
-    .innerJoin(users, eq(users.id, patients.primaryTherapistId))
-    .leftJoin(patientStatus, eq(patientStatus.patientId, patients.id))
-    .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
-    .get();
+  const row = statement(
+    `select p.id, p.record_number as recordNumber, p.given_name as givenName, p.family_name as familyName, p.date_of_birth as dateOfBirth,
+        p.sex, p.archived_at as archivedAt, p.primary_therapist_id as primaryTherapistId, u.name as therapistName, s.stage
+      from patients p join users u on u.id = p.primary_therapist_id left join patient_status s on s.patient_id = p.id
+      where p.id = @patientId and ${visibleSql(user)}`,
+  ).get(scopeParams(user, patientId)) as HeaderRow | undefined;
   if (!row) return null;
   const today = todayIn(user.clinicTimeZone);
-  const injuryRows = db.select().from(injuries).where(eq(injuries.patientId, patientId)).orderBy(desc(injuries.onsetDate), desc(injuries.createdAt)).all();
-  const team = db
-    .select({ id: users.id, name: users.name })
-    .from(careTeam)
-    .innerJoin(users, eq(users.id, careTeam.userId))
-    .where(eq(careTeam.patientId, patientId))
-    .orderBy(asc(users.name))
-    .all();
-  writeAudit(db, { clinicId: user.clinicId, userId: user.id, action: "patient.view", entityType: "patient", entityId: patientId, patientId });
-  const injuryDtos = injuryRows.map((i) => toInjuryDto(i, today));
-  const p = row.patient;
+  const injuryRows = statement(HEADER_INJURIES_SQL).all(patientId) as InjuryRow[];
+  const team = statement(HEADER_TEAM_SQL).all(patientId) as { id: string; name: string }[];
+  auditRead(user, "patient.view", patientId);
+  const injuryDtos = injuryRows.map((i) => toInjuryDto({ ...i, achilles: i.achilles === 1, isRecurrence: i.isRecurrence === 1 }, today));
   return {
-    id: p.id,
-    recordNumber: p.recordNumber,
-    name: `${p.givenName} ${p.familyName}`,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    age: ageOn(p.dateOfBirth, today),
-    sex: p.sex,
-    archived: p.archivedAt !== null,
-    primaryTherapist: { id: p.primaryTherapistId, name: row.therapistName },
+    id: row.id,
+    recordNumber: row.recordNumber,
+    name: `${row.givenName} ${row.familyName}`,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    age: ageOn(row.dateOfBirth, today),
+    sex: row.sex,
+    archived: row.archivedAt !== null,
+    primaryTherapist: { id: row.primaryTherapistId, name: row.therapistName },
     careTeam: team,
     activeInjury: injuryDtos.find((i) => i.status === "active") ?? null,
     latestInjury: injuryDtos[0] ?? null,
@@ -97,7 +100,12 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
   };
 });
 
-export function toInjuryDto(i: typeof injuries.$inferSelect, today: string): InjuryDto {
+type InjuryFields = Pick<
+  typeof injuries.$inferSelect,
+  "id" | "side" | "muscle" | "severity" | "grade" | "achilles" | "onsetDate" | "status" | "returnDate" | "priorStrains" | "isRecurrence"
+>;
+
+export function toInjuryDto(i: InjuryFields, today: string): InjuryDto {
   return {
     id: i.id,
     side: i.side,

@@ -1,17 +1,16 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { injuries, stageChanges, users } from "@/db/schema";
+import { injuries, stageChanges } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
-import { describeInjury, stageName } from "@/lib/domain/injury";
-import { describeStages, ladderWords, type StageInfo } from "@/lib/domain/protocol";
-import type { Criterion, Flag, StepBack } from "@/lib/domain/engine";
+import { stageName } from "@/lib/domain/injury";
 import { writeAudit } from "./audit";
 import { DomainRuleError } from "./errors";
 import { patientInScope } from "./logs";
-import { computePatientState, recomputePatientStatus, type Tx } from "./status";
+import { auditRead, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
+import { computePatientState, panelState, recomputePatientStatus, type PanelState, type Tx } from "./status";
 
 export type StageChangeDto = {
   id: string;
@@ -24,100 +23,60 @@ export type StageChangeDto = {
   changedBy: string | null;
 };
 
-export type ReturnToRunDto = {
+export type ReturnToRunDto = PanelState & {
   patientId: string;
   today: string;
-  injury: { id: string; description: string; onsetDate: string; status: string } | null;
-  stage: number | null;
-  stageName: string;
-  stageSince: string | null;
-  stages: StageInfo[];
-  nextStage: number | null;
-  criteria: Criterion[];
-  readyToProgress: boolean;
-  symptomFreeStreak: number;
-  symptomFreeDaysNeeded: number;
-  /** Pain-monitoring bands of the clinic's protocol, for colouring pain numbers. */
-  painBands: { safeMax: number; stopAbove: number };
-  latestPain: number | null;
-  latestPainDate: string | null;
-  lastLogDate: string | null;
-  flags: Flag[];
-  nextStep: string | null;
-  /** A step back the therapist can record (a ladder step within walk-run needs no record). */
-  stepBack: StepBack | null;
-  ladder: { step: number; doneAtStep: number; complete: boolean; words: string } | null;
   history: StageChangeDto[];
 };
 
-function history(tx: Tx, injuryId: string): StageChangeDto[] {
-  return tx
-    .select({
-      id: stageChanges.id,
-      kind: stageChanges.kind,
-      fromStage: stageChanges.fromStage,
-      toStage: stageChanges.toStage,
-      reason: stageChanges.reason,
-      effectiveDate: stageChanges.effectiveDate,
-      changedAt: stageChanges.changedAt,
-      changedBy: users.name,
-    })
-    .from(stageChanges)
-    .leftJoin(users, eq(users.id, stageChanges.changedBy))
-    .where(eq(stageChanges.injuryId, injuryId))
-    .orderBy(asc(stageChanges.changedAt))
-    .all()
-    .reverse();
+const HISTORY_SQL = `select s.id, s.kind, s.from_stage as fromStage, s.to_stage as toStage, s.reason, s.effective_date as effectiveDate,
+    s.created_at as changedAt, u.name as changedBy
+  from stage_changes s left join users u on u.id = s.changed_by
+  where s.injury_id = ? order by s.created_at desc`;
+
+function history(injuryId: string): StageChangeDto[] {
+  return statement(HISTORY_SQL).all(injuryId) as StageChangeDto[];
 }
 
+/** The panel from a fresh engine run (stored with the status in the same transaction). */
 function panel(tx: Tx, patientId: string, today: string): ReturnToRunDto {
-  const { state } = recomputePatientStatus(tx, patientId, today);
-  const r = state?.result ?? null;
-  const injury = state?.injury ?? null;
-  const settings = state?.input?.settings;
-  return {
-    patientId,
-    today,
-    injury: injury ? { id: injury.id, description: describeInjury(injury), onsetDate: injury.onsetDate, status: injury.status } : null,
-    stage: r?.stage ?? null,
-    stageName: stageName(r?.stage),
-    stageSince: r?.stageSince ?? null,
-    stages: settings ? describeStages(settings) : [],
-    nextStage: r?.nextStage ?? null,
-    criteria: r?.criteria ?? [],
-    readyToProgress: r?.readyToProgress ?? false,
-    symptomFreeStreak: r?.symptomFreeStreak ?? 0,
-    symptomFreeDaysNeeded: settings?.symptomFreeDays ?? 7,
-    painBands: { safeMax: settings?.painSafeMax ?? 3, stopAbove: settings?.painStopAbove ?? 5 },
-    latestPain: r?.latestPain ?? null,
-    latestPainDate: r?.latestPainDate ?? null,
-    lastLogDate: r?.lastLogDate ?? null,
-    flags: r?.flags ?? [],
-    nextStep: r?.nextStep ?? null,
-    stepBack: r?.stepBack && !(r.stage === 1 && r.stepBack.toStage === 1) ? r.stepBack : null,
-    ladder: r?.ladder ? { ...r.ladder, words: ladderWords(r.ladder.step) } : null,
-    history: injury ? history(tx, injury.id) : [],
-  };
+  const { panel: state } = recomputePatientStatus(tx, patientId, today);
+  const p = state ?? panelState(null);
+  return { patientId, today, ...p, history: p.injury ? history(p.injury.id) : [] };
+}
+
+type StoredPanelRow = { computedFor: string | null; injuryId: string | null; currentInjuryId: string | null; panel: string | null };
+
+/**
+ * The patient in scope with its stored panel, the day it was computed for and its
+ * episode, beside the patient's current episode: one statement. Undefined: not visible.
+ */
+function storedPanel(user: SessionUser, patientId: string): StoredPanelRow | undefined {
+  return statement(
+    `select s.computed_for as computedFor, s.injury_id as injuryId, s.panel, ${CURRENT_INJURY_ID} as currentInjuryId
+      from patients p left join patient_status s on s.patient_id = p.id
+      where p.id = @patientId and ${visibleSql(user)}`,
+  ).get(scopeParams(user, patientId)) as StoredPanelRow | undefined;
 }
 
 /**
  * The return-to-run panel of a patient: stage ladder, next-stage criteria in words, flags,
- * next step and stage history. Refreshes the stored status when it was computed for an
- * earlier day. Null when the patient is unknown or outside the caseload.
+ * next step and stage history. Reads the panel stored with the status when it was
+ * computed for today and the same episode (every write that changes the engine's inputs
+ * rewrites it in its transaction); otherwise runs the engine and stores the result.
+ * Null when the patient is unknown or outside the caseload.
  */
 export async function getReturnToRun(patientId: string): Promise<ReturnToRunDto | null> {
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
-  try {
-    return getDb().transaction((tx) => {
-      patientInScope(tx, user, patientId);
-      writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "return_to_run.view", entityType: "patient", entityId: patientId, patientId });
-      return panel(tx, patientId, today);
-    });
-  } catch (err) {
-    if (err instanceof Error && err.name === "NotFoundError") return null;
-    throw err;
-  }
+  return getDb().transaction((tx) => {
+    const row = storedPanel(user, patientId);
+    if (!row) return null;
+    auditRead(user, "return_to_run.view", patientId);
+    if (row.panel === null || row.computedFor !== today || row.injuryId !== row.currentInjuryId) return panel(tx, patientId, today);
+    const stored = JSON.parse(row.panel) as PanelState;
+    return { patientId, today, ...stored, history: stored.injury ? history(stored.injury.id) : [] };
+  });
 }
 
 type Change = { kind: "progression" | "override" | "step_back"; toStage: number; reason: string | null };

@@ -10,8 +10,9 @@ import { and, asc, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { assessments, clinics, dailyLogs, injuries, patients, patientStatus, protocolSettings, runs, stageChanges } from "@/db/schema";
 import { todayIn } from "@/lib/domain/dates";
-import { computeReturnToRun, type EngineInput, type EngineResult } from "@/lib/domain/engine";
-import { protocolFromJson, type ProtocolSettings } from "@/lib/domain/protocol";
+import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult, type Flag, type StepBack } from "@/lib/domain/engine";
+import { describeInjury, stageName } from "@/lib/domain/injury";
+import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
@@ -118,9 +119,64 @@ export function computePatientState(tx: Tx, patientId: string, today?: string, s
   return { clinicId: patient.clinicId, today: day, injury, input, result: computeReturnToRun(input) };
 }
 
+/**
+ * The return-to-run panel of the current episode as the engine computed it for one day:
+ * everything the panel shows except the stage history (read live, with the names of who
+ * recorded each change). Stored as JSON in `patient_status.panel` beside the status.
+ */
+export type PanelState = {
+  injury: { id: string; description: string; onsetDate: string; status: string } | null;
+  stage: number | null;
+  stageName: string;
+  stageSince: string | null;
+  stages: StageInfo[];
+  nextStage: number | null;
+  criteria: Criterion[];
+  readyToProgress: boolean;
+  symptomFreeStreak: number;
+  symptomFreeDaysNeeded: number;
+  /** Pain-monitoring bands of the clinic's protocol, for colouring pain numbers. */
+  painBands: { safeMax: number; stopAbove: number };
+  latestPain: number | null;
+  latestPainDate: string | null;
+  lastLogDate: string | null;
+  flags: Flag[];
+  nextStep: string | null;
+  /** A step back the therapist can record (a ladder step within walk-run needs no record). */
+  stepBack: StepBack | null;
+  ladder: { step: number; doneAtStep: number; complete: boolean; words: string } | null;
+};
+
+/** The panel's words and numbers from the engine's state (pure: no reads). */
+export function panelState(state: PatientEngineState | null): PanelState {
+  const r = state?.result ?? null;
+  const injury = state?.injury ?? null;
+  const settings = state?.input?.settings;
+  return {
+    injury: injury ? { id: injury.id, description: describeInjury(injury), onsetDate: injury.onsetDate, status: injury.status } : null,
+    stage: r?.stage ?? null,
+    stageName: stageName(r?.stage),
+    stageSince: r?.stageSince ?? null,
+    stages: settings ? describeStages(settings) : [],
+    nextStage: r?.nextStage ?? null,
+    criteria: r?.criteria ?? [],
+    readyToProgress: r?.readyToProgress ?? false,
+    symptomFreeStreak: r?.symptomFreeStreak ?? 0,
+    symptomFreeDaysNeeded: settings?.symptomFreeDays ?? 7,
+    painBands: { safeMax: settings?.painSafeMax ?? 3, stopAbove: settings?.painStopAbove ?? 5 },
+    latestPain: r?.latestPain ?? null,
+    latestPainDate: r?.latestPainDate ?? null,
+    lastLogDate: r?.lastLogDate ?? null,
+    flags: r?.flags ?? [],
+    nextStep: r?.nextStep ?? null,
+    stepBack: r?.stepBack && !(r.stage === 1 && r.stepBack.toStage === 1) ? r.stepBack : null,
+    ladder: r?.ladder ? { ...r.ladder, words: ladderWords(r.ladder.step) } : null,
+  };
+}
+
 type StatusValues = Omit<typeof patientStatus.$inferInsert, "updatedAt">;
 
-function statusValues(patientId: string, state: PatientEngineState): StatusValues {
+function statusValues(patientId: string, state: PatientEngineState, panel: PanelState): StatusValues {
   const r = state.result;
   const flags = r?.flags.map((f) => f.code) ?? [];
   return {
@@ -137,12 +193,13 @@ function statusValues(patientId: string, state: PatientEngineState): StatusValue
     flagCount: flags.length,
     nextStep: r?.nextStep ?? null,
     computedFor: state.today,
+    panel: JSON.stringify(panel),
   };
 }
 
 const COMPARED = ["injuryId", "stage", "readyToProgress", "symptomFreeStreak", "latestPain", "latestPainDate", "lastLogDate", "flags", "flagCount", "nextStep"] as const;
 
-export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | null };
+export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | null; panel: PanelState | null };
 
 /**
  * Recomputes and stores one patient's derived status. Call it inside the transaction of
@@ -152,18 +209,19 @@ export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | n
  */
 export function recomputePatientStatus(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): RecomputeOutcome {
   const state = computePatientState(tx, patientId, today, settings);
-  if (!state) return { changed: false, state: null };
-  const values = statusValues(patientId, state);
+  if (!state) return { changed: false, state: null, panel: null };
+  const panel = panelState(state);
+  const values = statusValues(patientId, state, panel);
   const stored = tx.select().from(patientStatus).where(eq(patientStatus.patientId, patientId)).get();
   const changed = !stored || COMPARED.some((k) => stored[k] !== values[k]);
   if (!stored) tx.insert(patientStatus).values(values).run();
-  else if (changed || stored.computedFor !== values.computedFor) {
+  else if (changed || stored.computedFor !== values.computedFor || stored.panel !== values.panel) {
     tx.update(patientStatus)
       .set({ ...values, updatedAt: new Date().toISOString() })
       .where(eq(patientStatus.patientId, patientId))
       .run();
   }
-  return { changed, state };
+  return { changed, state, panel };
 }
 
 /**

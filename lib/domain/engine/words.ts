@@ -1,6 +1,11 @@
+// Built once: toLocaleDateString with options builds a formatter on every call, and the
+// engine words many days per run.
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const DAY_WITH_YEAR = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** "24 Nov" for a calendar day, independent of the server's time zone. */
 export function shortDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -13,5 +18,5 @@ export function km(n: number): string {
 
 /** "24 Nov 2026" */
 export function dayWithYear(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return DAY_WITH_YEAR.format(new Date(`${day}T00:00:00Z`));
 }

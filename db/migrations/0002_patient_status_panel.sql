@@ -1,0 +1,1 @@
+ALTER TABLE `patient_status` ADD `panel` text;
