@@ -1,5 +1,5 @@
 import "server-only";
-import { prepared, type Handle } from "./statements";
+import { prepared, type Handle } from "./prepared";
 
 export type AuditInput = {
   clinicId: string | null;

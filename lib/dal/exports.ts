@@ -9,7 +9,7 @@ import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
-import { bool, prepared } from "./statements";
+import { bool, prepared } from "./prepared";
 import { computePatientState, type Tx } from "./status";
 
 export const EXPORT_FORMATS = ["csv", "pdf", "fhir"] as const;

@@ -2,21 +2,48 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/types";
+import { writeAudit } from "./audit";
 
 /**
- * Prepared better-sqlite3 statements for the hot reads of the patient pages, prepared
- * once per database handle (tests open several databases) and kept by their SQL text.
- * They hold no data: each call binds its own parameters.
+ * Hand-written statements for the hot reads and the audit insert, prepared once per
+ * connection (tests open several databases) and kept by their SQL text. drizzle builds
+ * each query anew on every call and maps every row through its column objects; for a
+ * 0.3 ms lookup or a 1,000-row export that was most of the time. Columns are aliased to
+ * the DTO's names, so better-sqlite3 builds the row objects itself. They hold no data:
+ * each call binds its own parameters.
  */
-const byHandle = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const byConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-export function statement(sqlText: string): Database.Statement {
-  const client = getDb().$client;
-  let cache = byHandle.get(client);
-  if (!cache) byHandle.set(client, (cache = new Map()));
+/** A drizzle database or a transaction on it; both run on one better-sqlite3 connection. */
+export type Handle = object;
+
+/** The better-sqlite3 connection under a drizzle database or transaction. */
+export function connectionOf(handle: Handle): Database.Database {
+  if ("$client" in handle) return (handle as { $client: Database.Database }).$client;
+  // A drizzle transaction keeps its connection on its session (the same object as $client).
+  const client = (handle as { session?: { client?: Database.Database } }).session?.client;
+  if (!client) throw new Error("Not a better-sqlite3 database or transaction");
+  return client;
+}
+
+/** The statement for `sqlText` on the connection under `handle`, prepared on first use. */
+export function prepared<Row = unknown>(handle: Handle, sqlText: string): Database.Statement<unknown[], Row> {
+  const client = connectionOf(handle);
+  let cache = byConnection.get(client);
+  if (!cache) byConnection.set(client, (cache = new Map()));
   let stmt = cache.get(sqlText);
   if (!stmt) cache.set(sqlText, (stmt = client.prepare(sqlText)));
-  return stmt;
+  return stmt as Database.Statement<unknown[], Row>;
+}
+
+/** The statement on the process's connection (`getDb()`). */
+export function statement(sqlText: string): Database.Statement {
+  return prepared(getDb(), sqlText);
+}
+
+/** SQLite's 0/1 (or null) as the boolean the DTO carries. */
+export function bool(value: number | null): boolean | null {
+  return value === null ? null : value !== 0;
 }
 
 /**
@@ -36,13 +63,7 @@ export function scopeParams(user: SessionUser, patientId: string) {
 /** The current episode (latest onset that is not closed), as a scalar subquery over `patients p`. */
 export const CURRENT_INJURY_ID = `(select i.id from injuries i where i.patient_id = p.id and i.status <> 'closed' order by i.onset_date desc, i.created_at desc limit 1)`;
 
-/** The audit row of a read (a patient's page or panel), as `writeAudit` writes it, through a prepared statement. */
+/** The audit row of a read (a patient's page or panel). */
 export function auditRead(user: SessionUser, action: string, patientId: string): void {
-  statement("insert into audit_events (clinic_id, user_id, action, entity_type, entity_id, patient_id) values (?, ?, ?, 'patient', ?, ?)").run(
-    user.clinicId,
-    user.id,
-    action,
-    patientId,
-    patientId,
-  );
+  writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action, entityType: "patient", entityId: patientId, patientId });
 }
