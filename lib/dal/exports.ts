@@ -1,16 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assessments, clinics, dailyLogs, injuries, patients, runs, stageChanges, users } from "@/db/schema";
+import { assessments, clinics, dailyLogs, injuries, patients, runs, users } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
-import { describeInjury, stageName } from "@/lib/domain/injury";
+import { describeInjury } from "@/lib/domain/injury";
 import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { bool, prepared } from "./prepared";
-import { computePatientState, type Tx } from "./status";
+import { currentPanel } from "./stages";
+import { loadProtocol, type Tx } from "./status";
 
 export const EXPORT_FORMATS = ["csv", "pdf", "fhir"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -105,30 +107,31 @@ const ASSESSMENTS = `select a.id, a.injury_id as injuryId, a.assessed_on as asse
   from assessments a left join users u on u.id = a.created_by
   where a.patient_id = ? order by a.assessed_on asc, a.created_at asc`;
 
-function statusOf(tx: Tx, patientId: string, today: string): ExportStatusDto | null {
-  const state = computePatientState(tx, patientId, today);
-  if (!state?.injury || !state.result || !state.input) return null;
-  const r = state.result;
+/**
+ * The return-to-run state of the open episode for the report: the panel stored with the
+ * status when current (else the engine's, stored now), the clinic's thresholds and the
+ * episode's stage changes.
+ */
+function statusOf(tx: Tx, user: SessionUser, patient: { id: string; clinicId: string; preInjuryWeeklyKm: number | null }, today: string): ExportStatusDto | null {
+  const p = currentPanel(tx, user, patient.id, today);
+  if (!p?.injury || p.stage === null || p.stageSince === null || p.nextStep === null) return null;
   return {
-    injuryId: state.injury.id,
-    stage: r.stage,
-    stageName: stageName(r.stage),
-    stageSince: r.stageSince,
-    criteria: r.criteria,
-    readyToProgress: r.readyToProgress,
-    flags: r.flags,
-    nextStep: r.nextStep,
-    symptomFreeStreak: r.symptomFreeStreak,
-    preInjuryWeeklyKm: state.input.preInjuryWeeklyKm,
-    settings: state.input.settings,
-    stageChanges: tx
-      .select({ toStage: stageChanges.toStage, effectiveDate: stageChanges.effectiveDate })
-      .from(stageChanges)
-      .where(eq(stageChanges.injuryId, state.injury.id))
-      .orderBy(asc(stageChanges.changedAt))
-      .all(),
+    injuryId: p.injury.id,
+    stage: p.stage,
+    stageName: p.stageName,
+    stageSince: p.stageSince,
+    criteria: p.criteria,
+    readyToProgress: p.readyToProgress,
+    flags: p.flags,
+    nextStep: p.nextStep,
+    symptomFreeStreak: p.symptomFreeStreak,
+    preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
+    settings: loadProtocol(tx, patient.clinicId),
+    stageChanges: prepared<{ toStage: number; effectiveDate: string }>(tx, STAGE_CHANGES).all(p.injury.id),
   };
 }
+
+const STAGE_CHANGES = "select to_stage as toStage, effective_date as effectiveDate from stage_changes where injury_id = ? order by created_at asc";
 
 /** Why a format has nothing to give yet, or null when it has. */
 function emptyReason(d: PatientExportDto, format: ExportFormat, file: CsvFile | null): string | null {
@@ -186,7 +189,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
         .map((l) => ((l.compression = bool(l.compression as number | null)), l as ExportDailyLogDto)),
       runs: prepared<ExportRunDto>(tx, RUNS).all(patientId),
       assessments: prepared<ExportAssessmentDto>(tx, ASSESSMENTS).all(patientId),
-      status: format === "pdf" ? statusOf(tx, patientId, today) : null,
+      status: format === "pdf" ? statusOf(tx, user, p, today) : null,
     };
     const empty = emptyReason(data, format, file);
     if (empty) return { ok: false, empty: true, message: empty, recordNumber: p.recordNumber };

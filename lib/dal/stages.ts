@@ -40,8 +40,7 @@ function history(injuryId: string): StageChangeDto[] {
 
 /** The panel from a fresh engine run (stored with the status in the same transaction). */
 function panel(tx: Tx, patientId: string, today: string): ReturnToRunDto {
-  const { panel: state } = recomputePatientStatus(tx, patientId, today);
-  const p = state ?? panelState(null);
+  const p = recomputePatientStatus(tx, patientId, today).panel ?? panelState(null);
   return { patientId, today, ...p, history: p.injury ? history(p.injury.id) : [] };
 }
 
@@ -73,10 +72,24 @@ export async function getReturnToRun(patientId: string): Promise<ReturnToRunDto 
     const row = storedPanel(user, patientId);
     if (!row) return null;
     auditRead(user, "return_to_run.view", patientId);
-    if (row.panel === null || row.computedFor !== today || row.injuryId !== row.currentInjuryId) return panel(tx, patientId, today);
-    const stored = JSON.parse(row.panel) as PanelState;
-    return { patientId, today, ...stored, history: stored.injury ? history(stored.injury.id) : [] };
+    const p = panelOf(tx, row, patientId, today);
+    return { patientId, today, ...p, history: p.injury ? history(p.injury.id) : [] };
   });
+}
+
+/** The stored panel when it is current (computed for today, same episode); else the engine's, stored now. */
+function panelOf(tx: Tx, row: StoredPanelRow, patientId: string, today: string): PanelState {
+  if (row.panel !== null && row.computedFor === today && row.injuryId === row.currentInjuryId) return JSON.parse(row.panel) as PanelState;
+  return recomputePatientStatus(tx, patientId, today).panel ?? panelState(null);
+}
+
+/**
+ * The current return-to-run panel of a patient the caller has already found in scope
+ * (e.g. the PDF report's), inside the caller's transaction; no audit row of its own.
+ */
+export function currentPanel(tx: Tx, user: SessionUser, patientId: string, today: string): PanelState | null {
+  const row = storedPanel(user, patientId);
+  return row ? panelOf(tx, row, patientId, today) : null;
 }
 
 type Change = { kind: "progression" | "override" | "step_back"; toStage: number; reason: string | null };
