@@ -5,6 +5,7 @@
  * change, a runner is in Protect from the onset (as the engine counts it).
  */
 import { addDays } from "./dates";
+import { stageName } from "./injury";
 
 export type StageChangePoint = { toStage: number; effectiveDate: string };
 export type StageBand = { stage: number; from: string; to: string };
@@ -32,4 +33,10 @@ export function stageBands(changes: StageChangePoint[], onsetDate: string | null
     else bands.push({ stage, from: day, to: day });
   }
   return bands;
+}
+
+/** "2 Walk-run": the stage a band shows on a day, in words, or "—" outside every band. */
+export function stageWordsOn(bands: StageBand[], day: string): string {
+  const band = bands.find((b) => b.from <= day && day <= b.to);
+  return band ? `${band.stage} ${stageName(band.stage)}` : "—";
 }
