@@ -21,4 +21,10 @@ describe("calendarDays", () => {
     expect(calendarDays(from, to)).toEqual(stepped);
     expect(stepped).toHaveLength(daysBetween(from, to) + 1);
   });
+
+  it.each([7, 30, 45])("steps %i days at a time as adding days does", (step) => {
+    const stepped: string[] = [];
+    for (let d = "2023-12-25"; d <= "2027-03-01"; d = addDays(d, step)) stepped.push(d);
+    expect(calendarDays("2023-12-25", "2027-03-01", step)).toEqual(stepped);
+  });
 });
