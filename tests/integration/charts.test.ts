@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { and, asc, between, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -101,5 +102,26 @@ describe("chart reads", () => {
     // The seeded clinic has runners with and without a current streak.
     expect(streaks).toBeGreaterThan(0);
     expect(streaks).toBeLessThan(ids.length);
+  });
+
+  it("pain: a logged day without any pain score neither breaks nor lengthens the streak", async () => {
+    actAs("admin@springback.test");
+    const db = getDb();
+    const ids = db.select({ id: patients.id }).from(patients).all().map((r) => r.id);
+    let withStreak: { id: string; streak: NonNullable<Awaited<ReturnType<typeof getPainChart>>>["streak"] } | null = null;
+    for (const id of ids) {
+      const chart = await getPainChart(id, "2w");
+      if (chart?.streak) withStreak = { id, streak: chart.streak };
+    }
+    expect(withStreak).not.toBeNull();
+    const { id, streak } = withStreak!;
+    const latest = db.select().from(dailyLogs).where(and(eq(dailyLogs.patientId, id), eq(dailyLogs.logDate, streak!.to))).get()!;
+    const day = "2027-01-05";
+    db.insert(dailyLogs).values({ id: randomUUID(), clinicId: latest.clinicId, patientId: id, injuryId: latest.injuryId, logDate: day, note: "Walked the dog" }).run();
+    try {
+      expect((await getPainChart(id, "2w"))!.streak).toEqual(streak);
+    } finally {
+      db.delete(dailyLogs).where(and(eq(dailyLogs.injuryId, latest.injuryId), eq(dailyLogs.logDate, day))).run();
+    }
   });
 });
