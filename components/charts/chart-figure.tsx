@@ -35,7 +35,8 @@ export function ChartFigure({
   /** Shown instead of the chart when there is nothing to draw. */
   empty?: string | null;
   busy?: boolean;
-  table: React.ReactNode;
+  /** The values as a table, built only when it is shown (a 3-year chart has a thousand rows). */
+  table: () => React.ReactNode;
   children: React.ReactNode;
   height?: number;
   /** The children carry their own accessible names (small multiples); no image wrapper. */
@@ -96,7 +97,7 @@ export function ChartFigure({
       {empty ? null : (
         // Focusable so keyboard users can scroll a long table.
         <div id={`${id}-table`} hidden={!showTable} tabIndex={0} role="region" aria-label={`${title}: table`} className="max-h-96 overflow-auto rounded-md border border-line">
-          {showTable ? table : null}
+          {showTable ? table() : null}
         </div>
       )}
     </figure>

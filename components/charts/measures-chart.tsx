@@ -48,7 +48,7 @@ export function MeasuresChart({ patientId, initial, image }: { patientId: string
       ? "No assessments recorded for this injury yet."
       : `${rows.length} assessment${rows.length === 1 ? "" : "s"} from ${shortDay(rows[0]!.date)} to ${shortDay(rows.at(-1)!.date)}. Left: solid line, circles; right: dashed line, triangles.`;
   const columns = MEASURE_SPECS.flatMap((spec) => measureFields(spec).map((f) => ({ ...f, spec })));
-  const table = (
+  const table = () => (
     <table className={TABLE} data-testid="chart-measures-table">
       <caption className="sr-only">Assessment measures by date</caption>
       <thead>

@@ -34,6 +34,7 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
     placeholderData: keepPreviousData,
   });
   const data = query.data ?? initial;
+  const summary = summaryOf(data);
   const hasData = data.points.some((p) => PAIN_SERIES.some((k) => p[k] !== null));
 
   const choose = (r: PainRange) => {
@@ -65,7 +66,7 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
     </div>
   );
 
-  const table = (
+  const table = () => (
     <table className={TABLE} data-testid="chart-pain-table">
       <caption className="sr-only">Pain scores by day and context, 0–10</caption>
       <thead>
@@ -98,9 +99,9 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
       testId="chart-pain"
       image={image ? { ...image, chart: "pain", ...{ from: data.from, to: data.to } } : undefined}
       title="Pain over time"
-      summary={summaryOf(data)}
+      summary={summary}
       controls={controls}
-      label={`Line chart of pain (0 to 10) by context, ${PAIN_RANGE_LABELS[range].toLowerCase()}: ${summaryOf(data)} Days without a log are gaps.`}
+      label={`Line chart of pain (0 to 10) by context, ${PAIN_RANGE_LABELS[range].toLowerCase()}: ${summary} Days without a log are gaps.`}
       empty={hasData ? null : "No pain scores logged in this range yet. Daily logs and runs will show here."}
       busy={query.isFetching}
       table={table}

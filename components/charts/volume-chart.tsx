@@ -46,7 +46,7 @@ export function VolumeChart({ patientId, initial, image }: { patientId: string; 
     </div>
   );
 
-  const table = (
+  const table = () => (
     <table className={TABLE} data-testid="chart-volume-table">
       <caption className="sr-only">Running volume per week</caption>
       <thead>
