@@ -48,6 +48,8 @@ type Context = {
   settings: ProtocolSettings;
   injury: { id: string; onsetDate: string } | null;
   earliestOnset: string | null;
+  /** The injury's stage changes, read on first need (the pain and volume charts share them). */
+  changes?: StageChangePoint[];
 };
 
 /*
@@ -147,7 +149,7 @@ function loadContext(db: Db, user: SessionUser, patientId: string): Context | nu
 }
 
 function stageChangesOf(c: Context): StageChangePoint[] {
-  return c.injury ? (statement(c.db, "stageChanges").all(c.injury.id) as StageChangePoint[]) : [];
+  return (c.changes ??= c.injury ? (statement(c.db, "stageChanges").all(c.injury.id) as StageChangePoint[]) : []);
 }
 
 function painChart(c: Context, range: PainRange): PainChartDto {
