@@ -10,7 +10,7 @@ import { painSeries, rangeStart, type PainLogInput, type PainPoint, type PainRan
 import { stageBands, type StageBand, type StageChangePoint } from "@/lib/domain/chart-stages";
 import { weeklyVolume, type VolumeRunInput, type VolumeWeek } from "@/lib/domain/chart-volume";
 import { measureRows, type MeasureInput, type MeasureRow } from "@/lib/domain/chart-measures";
-import { protocolFromJson, type ProtocolSettings } from "@/lib/domain/protocol";
+import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 
@@ -45,7 +45,8 @@ type Context = {
   today: string;
   patientId: string;
   preInjuryWeeklyKm: number | null;
-  settings: ProtocolSettings;
+  /** The clinic's protocol settings as stored; parsed by the charts that draw its limits. */
+  settingsJson: string | null;
   injury: { id: string; onsetDate: string } | null;
   earliestOnset: string | null;
   /** The injury's stage changes, read on first need (the pain and volume charts share them). */
@@ -142,7 +143,7 @@ function loadContext(db: Db, user: SessionUser, patientId: string): Context | nu
     today: todayIn(user.clinicTimeZone),
     patientId,
     preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
-    settings: protocolFromJson(patient.settings),
+    settingsJson: patient.settings,
     injury: injury ? { id: injury.injuryId, onsetDate: injury.onsetDate } : null,
     earliestOnset: episodes.at(-1)?.onsetDate ?? null,
   };
@@ -154,6 +155,7 @@ function stageChangesOf(c: Context): StageChangePoint[] {
 
 function painChart(c: Context, range: PainRange): PainChartDto {
   const { db, patientId, today } = c;
+  const settings = protocolFromJson(c.settingsJson);
   // Pain is the patient's, across episodes: the range decides what is shown.
   let logs: PainLogInput[];
   let from: string;
@@ -176,13 +178,13 @@ function painChart(c: Context, range: PainRange): PainChartDto {
     points: painSeries(logs, runRows, from, today),
     stageBands: c.injury ? stageBands(stageChangesOf(c), c.injury.onsetDate, from, today) : [],
     streak: streak && streak.from !== null && streak.to !== null ? { from: streak.from, to: streak.to, days: streak.days } : null,
-    painSafeMax: c.settings.painSafeMax,
-    painStopAbove: c.settings.painStopAbove,
+    painSafeMax: settings.painSafeMax,
+    painStopAbove: settings.painStopAbove,
   };
 }
 
 function volumeChart(c: Context): VolumeChartDto {
-  const targetPercent = c.settings.volumeTargetPercent;
+  const targetPercent = protocolFromJson(c.settingsJson).volumeTargetPercent;
   if (!c.injury) return { weeks: [], baselineKm: c.preInjuryWeeklyKm, targetPercent };
   const runRows = statement(c.db, "volumeRuns").all(c.injury.id) as VolumeRunInput[];
   return { weeks: weeklyVolume(runRows, stageChangesOf(c), c.injury.onsetDate, c.today), baselineKm: c.preInjuryWeeklyKm, targetPercent };
