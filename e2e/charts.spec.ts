@@ -83,6 +83,15 @@ test("the volume and measures charts show their baselines, sides and tables", as
   await expectNoSeriousA11yViolations(page);
 });
 
+test("the server sends the chart frames without a drawing; the browser draws the charts after loading", async ({ page }) => {
+  await openProgress(page);
+  const html = await (await page.request.get(page.url())).text();
+  for (const text of ["Pain over time", "Running volume", "Assessment measures over time", "Show as table", "Download Pain over time as PNG"]) expect(html).toContain(text);
+  expect(html).not.toContain("recharts-surface");
+  await expect(page.getByTestId("chart-pain").locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("chart-pain").getByRole("button", { name: "Download Pain over time as PNG" })).toBeEnabled();
+});
+
 test("a runner with nothing logged sees empty states, not zeros", async ({ page }) => {
   await openProgress(page, "Aoife Byrne");
   await expect(page.getByTestId("chart-pain-empty")).toBeVisible();

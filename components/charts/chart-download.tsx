@@ -7,13 +7,13 @@ import { saveBlob } from "@/lib/export/save-blob";
 /** Who and when a chart image is for: its caption and file name. */
 export type ChartImageContext = { patientName: string; recordNumber: string; today: string };
 
-/** "Download PNG" and "Download SVG" for the chart drawn in `target`. */
-export function ChartDownload({ target, meta, today }: { target: React.RefObject<HTMLElement | null>; meta: ChartImageMeta; today: string }) {
+/** "Download PNG" and "Download SVG" for the chart drawn in `target`, offered once it is drawn (`ready`). */
+export function ChartDownload({ target, meta, today, ready }: { target: React.RefObject<HTMLElement | null>; meta: ChartImageMeta; today: string; ready: boolean }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
   async function download(format: "png" | "svg") {
-    if (!target.current) return;
+    if (!target.current || !ready) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -34,7 +34,7 @@ export function ChartDownload({ target, meta, today }: { target: React.RefObject
         <button
           key={format}
           type="button"
-          disabled={busy}
+          disabled={busy || !ready}
           onClick={() => download(format)}
           className="min-h-11 rounded-md border border-line bg-white px-3 text-sm font-semibold hover:bg-surface disabled:opacity-60"
           aria-label={`Download ${meta.title} as ${format.toUpperCase()}`}

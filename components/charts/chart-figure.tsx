@@ -1,13 +1,16 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import { ChartDownload, type ChartImageContext } from "./chart-download";
+import { ChartDrawnProvider } from "./chart-drawn";
 
 /**
  * The frame every chart shares: a title and a one-line summary in words, optional
  * controls, the chart itself as an image with an accessible name, and a "Show as table"
- * toggle with the same values. The recharts SVG stays the chart (for a later export).
+ * toggle with the same values. The frame is rendered on the server; the drawing inside it
+ * (recharts) arrives in the browser after hydration, into a box of the final height, and the
+ * image downloads wait until it is drawn (they copy the chart as drawn).
  */
 export function ChartFigure({
   testId,
@@ -32,7 +35,8 @@ export function ChartFigure({
   /** Shown instead of the chart when there is nothing to draw. */
   empty?: string | null;
   busy?: boolean;
-  table: React.ReactNode;
+  /** The values as a table, built only when it is shown (a 3-year chart has a thousand rows). */
+  table: () => React.ReactNode;
   children: React.ReactNode;
   height?: number;
   /** The children carry their own accessible names (small multiples); no image wrapper. */
@@ -43,6 +47,8 @@ export function ChartFigure({
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   const chartRef = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState(false);
+  const markDrawn = useCallback(() => setDrawn(true), []);
   return (
     <figure data-testid={testId} aria-labelledby={`${id}-title`} className="flex min-w-0 flex-col gap-3 rounded-lg border border-line bg-white p-4">
       <figcaption className="flex flex-wrap items-start justify-between gap-2">
@@ -57,6 +63,7 @@ export function ChartFigure({
           {image ? (
             <ChartDownload
               target={chartRef}
+              ready={drawn}
               today={image.today}
               meta={{ title, chart: image.chart, patientName: image.patientName, recordNumber: image.recordNumber, from: image.from, to: image.to }}
             />
@@ -80,17 +87,17 @@ export function ChartFigure({
         </p>
       ) : plain ? (
         <div ref={chartRef} className={cn("bg-white transition-opacity", busy && "opacity-60")}>
-          {children}
+          <ChartDrawnProvider value={markDrawn}>{children}</ChartDrawnProvider>
         </div>
       ) : (
-        <div ref={chartRef} role="img" aria-label={label} className={cn("relative w-full bg-white transition-opacity", busy && "opacity-60")} style={{ height }} aria-busy={busy || undefined}>
-          {children}
+        <div ref={chartRef} role="img" aria-label={label} className={cn("relative w-full bg-white transition-opacity", busy && "opacity-60")} style={{ height }} aria-busy={busy || !drawn || undefined}>
+          <ChartDrawnProvider value={markDrawn}>{children}</ChartDrawnProvider>
         </div>
       )}
       {empty ? null : (
         // Focusable so keyboard users can scroll a long table.
         <div id={`${id}-table`} hidden={!showTable} tabIndex={0} role="region" aria-label={`${title}: table`} className="max-h-96 overflow-auto rounded-md border border-line">
-          {showTable ? table : null}
+          {showTable ? table() : null}
         </div>
       )}
     </figure>

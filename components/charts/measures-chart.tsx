@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { MeasuresChartDto } from "@/lib/dal/charts";
 import { hasMeasure, MEASURE_SPECS, measureFields, type MeasureRow, type MeasureSpec } from "@/lib/domain/chart-measures";
 import { shortDay } from "@/lib/domain/engine/words";
@@ -9,17 +9,16 @@ import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
 import type { ChartImageContext } from "./chart-download";
 import { fetchChart } from "./fetch-chart";
-import { markerDot } from "./markers";
-import { OKABE_ITO, SIDE_STYLE } from "./palette";
+import { DrawingPlaceholder } from "./chart-drawn";
+import { sideStyle } from "./palette";
 
-function styleOf(side: "left" | "right" | null) {
-  return side === null ? SIDE_STYLE.single : SIDE_STYLE[side];
-}
+// recharts stays out of the page's first load: the drawings come after hydration, into each panel's box.
+const MeasurePanelDrawing = dynamic(() => import("./measures-chart-drawing"), { ssr: false, loading: DrawingPlaceholder });
 
 function MeasurePanel({ spec, rows }: { spec: MeasureSpec; rows: MeasureRow[] }) {
   const fields = measureFields(spec);
   const latest = rows.at(-1)!;
-  const words = fields.map(({ field, side }) => `${side ? `${styleOf(side).label} ` : ""}${latest[field] ?? "not measured"}`).join(", ");
+  const words = fields.map(({ field, side }) => `${side ? `${sideStyle(side).label} ` : ""}${latest[field] ?? "not measured"}`).join(", ");
   const label = `${spec.title} in ${spec.unit} at ${rows.length} assessment${rows.length === 1 ? "" : "s"}; latest (${shortDay(latest.date)}): ${words}.${spec.band ? ` Reference band: ${spec.band.label}.` : ""}${spec.references ? ` Targets: ${spec.references.map((r) => r.label).join("; ")}.` : ""}`;
   return (
     <div className="min-w-0" data-testid={`chart-measure-${spec.key}`}>
@@ -28,39 +27,7 @@ function MeasurePanel({ spec, rows }: { spec: MeasureSpec; rows: MeasureRow[] })
       </h4>
       {hasMeasure(rows, spec) ? (
         <div role="img" aria-label={label} style={{ height: 210 }}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 340, height: 210 }}>
-            <LineChart data={rows} margin={{ top: 12, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
-              {spec.band ? (
-                <ReferenceArea y1={spec.band.from} y2={spec.band.to} fill={OKABE_ITO.green} fillOpacity={0.12} ifOverflow="extendDomain" label={{ value: spec.band.label, position: "insideTopLeft", fontSize: 10, fill: "#1f6f3f" }} />
-              ) : null}
-              {spec.references?.map((r) => (
-                <ReferenceLine key={r.value} y={r.value} stroke={OKABE_ITO.black} strokeDasharray="4 3" ifOverflow="extendDomain" label={{ value: r.label, position: "insideTopRight", fontSize: 10 }} />
-              ))}
-              <CartesianGrid stroke="#e5e9ed" vertical={false} />
-              <XAxis dataKey="date" tickFormatter={shortDay} tick={{ fontSize: 11 }} minTickGap={16} />
-              <YAxis width={40} tick={{ fontSize: 11 }} domain={["auto", "auto"]} label={{ value: spec.unit, angle: -90, position: "insideLeft", offset: 10, fontSize: 11 }} />
-              <Tooltip labelFormatter={(d) => `Assessment ${shortDay(String(d))}`} formatter={(v, name) => [`${String(v)} ${spec.unit}`, name]} />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
-              {fields.map(({ field, side }) => {
-                const s = styleOf(side);
-                return (
-                  <Line
-                    key={field}
-                    type="linear"
-                    dataKey={field}
-                    name={side ? s.label : spec.title}
-                    stroke={s.color}
-                    strokeWidth={2}
-                    strokeDasharray={s.dash}
-                    connectNulls={false}
-                    dot={markerDot(field, s.shape, s.color, 4)}
-                    legendType={s.shape}
-                    isAnimationActive={false}
-                  />
-                );
-              })}
-            </LineChart>
-          </ResponsiveContainer>
+          <MeasurePanelDrawing spec={spec} rows={rows} />
         </div>
       ) : (
         <p className="rounded-md border border-dashed border-line bg-surface p-4 text-sm text-muted">Not measured yet.</p>
@@ -81,7 +48,7 @@ export function MeasuresChart({ patientId, initial, image }: { patientId: string
       ? "No assessments recorded for this injury yet."
       : `${rows.length} assessment${rows.length === 1 ? "" : "s"} from ${shortDay(rows[0]!.date)} to ${shortDay(rows.at(-1)!.date)}. Left: solid line, circles; right: dashed line, triangles.`;
   const columns = MEASURE_SPECS.flatMap((spec) => measureFields(spec).map((f) => ({ ...f, spec })));
-  const table = (
+  const table = () => (
     <table className={TABLE} data-testid="chart-measures-table">
       <caption className="sr-only">Assessment measures by date</caption>
       <thead>

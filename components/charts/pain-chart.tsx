@@ -2,25 +2,19 @@
 
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { PainChartDto } from "@/lib/dal/charts";
-import { PAIN_RANGE_LABELS, PAIN_RANGES, PAIN_SERIES, PAIN_SERIES_LABELS, type PainRange, type PainSeriesKey } from "@/lib/domain/chart-pain";
+import { PAIN_RANGE_LABELS, PAIN_RANGES, PAIN_SERIES, PAIN_SERIES_LABELS, type PainRange } from "@/lib/domain/chart-pain";
+import { stageWordsOn } from "@/lib/domain/chart-stages";
 import { shortDay } from "@/lib/domain/engine/words";
-import { stageName } from "@/lib/domain/injury";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
 import type { ChartImageContext } from "./chart-download";
+import { DrawingPlaceholder } from "./chart-drawn";
 import { fetchChart } from "./fetch-chart";
-import { markerDot, type MarkerShape } from "./markers";
-import { OKABE_ITO, STAGE_FILLS } from "./palette";
 
-const STYLE: Record<PainSeriesKey, { color: string; shape: MarkerShape; dash?: string }> = {
-  rest: { color: OKABE_ITO.skyBlue, shape: "circle", dash: "2 3" },
-  daily: { color: OKABE_ITO.blue, shape: "square" },
-  cross: { color: OKABE_ITO.green, shape: "diamond", dash: "8 3" },
-  running: { color: OKABE_ITO.vermillion, shape: "triangle" },
-  nextMorning: { color: OKABE_ITO.purple, shape: "cross", dash: "4 2 1 2" },
-};
+// recharts stays out of the page's first load: the drawing comes after hydration, into the frame's box.
+const PainChartDrawing = dynamic(() => import("./pain-chart-drawing"), { ssr: false, loading: DrawingPlaceholder });
 
 function summaryOf(d: PainChartDto): string {
   const logged = d.points.filter((p) => PAIN_SERIES.some((k) => p[k] !== null));
@@ -40,8 +34,8 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
     placeholderData: keepPreviousData,
   });
   const data = query.data ?? initial;
+  const summary = summaryOf(data);
   const hasData = data.points.some((p) => PAIN_SERIES.some((k) => p[k] !== null));
-  const streakFrom = data.streak && data.streak.to >= data.from ? (data.streak.from < data.from ? data.from : data.streak.from) : null;
 
   const choose = (r: PainRange) => {
     setRange(r);
@@ -72,7 +66,7 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
     </div>
   );
 
-  const table = (
+  const table = () => (
     <table className={TABLE} data-testid="chart-pain-table">
       <caption className="sr-only">Pain scores by day and context, 0–10</caption>
       <thead>
@@ -90,7 +84,7 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
           .map((p) => (
             <tr key={p.date} data-date={p.date}>
               <th scope="row" className={cn(TD, "font-normal")}>{shortDay(p.date)}{p.run ? " (run)" : ""}</th>
-              <td className={TD}>{stageAt(data, p.date)}</td>
+              <td className={TD}>{stageWordsOn(data.stageBands, p.date)}</td>
               {PAIN_SERIES.map((k) => (
                 <td key={k} className={TD} data-series={k}>{p[k] ?? "—"}</td>
               ))}
@@ -105,79 +99,16 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
       testId="chart-pain"
       image={image ? { ...image, chart: "pain", ...{ from: data.from, to: data.to } } : undefined}
       title="Pain over time"
-      summary={summaryOf(data)}
+      summary={summary}
       controls={controls}
-      label={`Line chart of pain (0 to 10) by context, ${PAIN_RANGE_LABELS[range].toLowerCase()}: ${summaryOf(data)} Days without a log are gaps.`}
+      label={`Line chart of pain (0 to 10) by context, ${PAIN_RANGE_LABELS[range].toLowerCase()}: ${summary} Days without a log are gaps.`}
       empty={hasData ? null : "No pain scores logged in this range yet. Daily logs and runs will show here."}
       busy={query.isFetching}
       table={table}
       height={360}
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 700, height: 360 }}>
-        <ComposedChart data={data.points} margin={{ top: 24, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          {data.stageBands.map((b) => (
-            <ReferenceArea
-              key={`${b.stage}-${b.from}`}
-              x1={b.from}
-              x2={b.to}
-              y1={0}
-              y2={10}
-              fill={STAGE_FILLS[b.stage] ?? STAGE_FILLS[0]}
-              fillOpacity={1}
-              ifOverflow="hidden"
-              label={{ value: `${b.stage} ${stageName(b.stage)}`, position: "insideTopLeft", fontSize: 11, fill: "#56616d", offset: 4 }}
-            />
-          ))}
-          {streakFrom && data.streak ? (
-            <ReferenceArea
-              x1={streakFrom}
-              x2={data.streak.to}
-              y1={8.8}
-              y2={9.3}
-              fill={OKABE_ITO.green}
-              fillOpacity={0.45}
-              label={{ value: `Symptom-free streak: ${data.streak.days} day${data.streak.days === 1 ? "" : "s"}`, position: "insideBottomRight", offset: 8, fontSize: 11, fill: "#1f6f3f" }}
-            />
-          ) : null}
-          {data.points
-            .filter((p) => p.run)
-            .map((p) => (
-              <ReferenceLine key={`run-${p.date}`} x={p.date} stroke="#9aa4ae" strokeDasharray="1 3" />
-            ))}
-          <CartesianGrid stroke="#e5e9ed" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDay} minTickGap={24} tick={{ fontSize: 12 }} label={{ value: "Day", position: "insideBottomRight", offset: -2, fontSize: 12 }} />
-          <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={44} tick={{ fontSize: 12 }} label={{ value: "Pain (0–10)", angle: -90, position: "insideLeft", offset: 12, fontSize: 12 }} />
-          <Tooltip
-            labelFormatter={(d) => {
-              const p = data.points.find((x) => x.date === d);
-              return `${shortDay(String(d))} · ${stageAt(data, String(d))}${p?.run ? " · run day" : ""}`;
-            }}
-            formatter={(v) => [`${String(v)}/10`]}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {PAIN_SERIES.map((k) => (
-            <Line
-              key={k}
-              type="linear"
-              dataKey={k}
-              name={PAIN_SERIES_LABELS[k]}
-              stroke={STYLE[k].color}
-              strokeWidth={2}
-              strokeDasharray={STYLE[k].dash}
-              connectNulls={false}
-              dot={markerDot(k, STYLE[k].shape, STYLE[k].color)}
-              activeDot={{ r: 5 }}
-              legendType={STYLE[k].shape}
-              isAnimationActive={false}
-            />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <PainChartDrawing data={data} />
     </ChartFigure>
   );
 }
 
-function stageAt(d: PainChartDto, day: string): string {
-  const band = d.stageBands.find((b) => b.from <= day && day <= b.to);
-  return band ? `${band.stage} ${stageName(band.stage)}` : "—";
-}

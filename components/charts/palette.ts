@@ -22,3 +22,8 @@ export const SIDE_STYLE = {
 
 /** Light fills for stage bands behind a chart (ink on them stays readable). */
 export const STAGE_FILLS = ["#f1f3f5", "#e3f1f2", "#eef6ec", "#fdf6e3", "#f4ecf3", "#e8f0f8"] as const;
+
+/** The style of one side, or of a measure taken once. */
+export function sideStyle(side: "left" | "right" | null) {
+  return side === null ? SIDE_STYLE.single : SIDE_STYLE[side];
+}

@@ -2,34 +2,22 @@
 
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Bar, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { VolumeChartDto } from "@/lib/dal/charts";
-import type { VolumeWeek } from "@/lib/domain/chart-volume";
 import { shortDay } from "@/lib/domain/engine/words";
 import { stageName } from "@/lib/domain/injury";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
 import type { ChartImageContext } from "./chart-download";
 import { addDays } from "@/lib/domain/dates";
+import { DrawingPlaceholder } from "./chart-drawn";
 import { fetchChart } from "./fetch-chart";
-import { OKABE_ITO } from "./palette";
+import type { VolumeUnit as Unit } from "./volume-chart-drawing";
 
-type Unit = "km" | "minutes";
+// recharts stays out of the page's first load: the drawing comes after hydration, into the frame's box.
+const VolumeChartDrawing = dynamic(() => import("./volume-chart-drawing"), { ssr: false, loading: DrawingPlaceholder });
+
 const UNIT_LABEL: Record<Unit, string> = { km: "km per week", minutes: "running minutes per week" };
-
-function WeekTick({ x, y, payload, weeks }: { x?: number; y?: number; payload?: { value: string }; weeks: VolumeWeek[] }) {
-  const week = weeks.find((w) => w.weekStart === payload?.value);
-  return (
-    <g transform={`translate(${x ?? 0},${y ?? 0})`}>
-      <text dy={12} textAnchor="middle" fontSize={11} fill="#1d2630">
-        {payload ? shortDay(payload.value) : ""}
-      </text>
-      <text dy={26} textAnchor="middle" fontSize={10} fill="#56616d">
-        {week?.stage !== null && week?.stage !== undefined ? `stage ${week.stage}` : ""}
-      </text>
-    </g>
-  );
-}
 
 export function VolumeChart({ patientId, initial, image }: { patientId: string; initial: VolumeChartDto; image?: ChartImageContext }) {
   const [unit, setUnit] = useState<Unit>("km");
@@ -58,7 +46,7 @@ export function VolumeChart({ patientId, initial, image }: { patientId: string; 
     </div>
   );
 
-  const table = (
+  const table = () => (
     <table className={TABLE} data-testid="chart-volume-table">
       <caption className="sr-only">Running volume per week</caption>
       <thead>
@@ -95,28 +83,7 @@ export function VolumeChart({ patientId, initial, image }: { patientId: string; 
       empty={anyRuns ? null : "No runs logged for this injury yet. Weekly volume will show here once running starts."}
       table={table}
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 700, height: 320 }}>
-        <ComposedChart data={weeks} margin={{ top: 16, right: 12, bottom: 16, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e5e9ed" vertical={false} />
-          <XAxis dataKey="weekStart" tick={<WeekTick weeks={weeks} />} interval="preserveStartEnd" height={40} />
-          <YAxis width={48} tick={{ fontSize: 12 }} label={{ value: unit === "km" ? "km / week" : "min / week", angle: -90, position: "insideLeft", offset: 12, fontSize: 12 }} />
-          <Tooltip
-            labelFormatter={(d) => {
-              const w = weeks.find((x) => x.weekStart === d);
-              return `Week of ${shortDay(String(d))}${w && w.stage !== null ? ` · stage ${w.stage} ${stageName(w.stage)}` : ""}`;
-            }}
-            formatter={(v) => [`${String(v)} ${unit === "km" ? "km" : "min"}`, unit === "km" ? "Distance" : "Running time"]}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey={unit} name={unit === "km" ? "Distance per week (km)" : "Running minutes per week"} fill={OKABE_ITO.blue} isAnimationActive={false} />
-          {unit === "km" && baseline !== null ? (
-            <ReferenceLine y={baseline} stroke={OKABE_ITO.black} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `Pre-injury ${baseline} km`, position: "insideTopRight", fontSize: 11 }} />
-          ) : null}
-          {unit === "km" && target !== null ? (
-            <ReferenceLine y={target} stroke={OKABE_ITO.orange} strokeDasharray="2 3" ifOverflow="extendDomain" label={{ value: `${data.targetPercent}%: ${target} km`, position: "insideBottomRight", fontSize: 11 }} />
-          ) : null}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <VolumeChartDrawing weeks={weeks} unit={unit} baseline={baseline} target={target} targetPercent={data.targetPercent} />
     </ChartFigure>
   );
 }

@@ -1,17 +1,18 @@
 import "server-only";
-import { and, asc, between, desc, eq, min } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { assessments, dailyLogs, injuries, patients, runs, stageChanges } from "@/db/schema";
+import { injuries, patients, protocolSettings } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
-import { painSeries, rangeStart, streakSpan, type PainPoint, type PainRange } from "@/lib/domain/chart-pain";
+import { painSeries, rangeStart, type PainLogInput, type PainPoint, type PainRange, type PainRunInput } from "@/lib/domain/chart-pain";
 import { stageBands, type StageBand, type StageChangePoint } from "@/lib/domain/chart-stages";
-import { weeklyVolume, type VolumeWeek } from "@/lib/domain/chart-volume";
-import { measureRows, type MeasureRow } from "@/lib/domain/chart-measures";
+import { weeklyVolume, type VolumeRunInput, type VolumeWeek } from "@/lib/domain/chart-volume";
+import { measureRows, type MeasureInput, type MeasureRow } from "@/lib/domain/chart-measures";
+import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
-import { loadProtocol } from "./status";
 
 export type PainChartDto = {
   range: PainRange;
@@ -44,110 +45,154 @@ type Context = {
   today: string;
   patientId: string;
   preInjuryWeeklyKm: number | null;
+  /** The clinic's protocol settings as stored; parsed by the charts that draw its limits. */
+  settingsJson: string | null;
   injury: { id: string; onsetDate: string } | null;
   earliestOnset: string | null;
-  changes: StageChangePoint[];
+  /** The injury's stage changes, read on first need (the pain and volume charts share them). */
+  changes?: StageChangePoint[];
 };
+
+/*
+ * The chart reads run on every chart request (a 3-year runner's pain chart reads about
+ * 1,100 days of logs), so their statements are prepared once per database handle and the
+ * rows come back from better-sqlite3 already in the shape the domain code takes.
+ */
+const SQL = {
+  stageChanges: `select to_stage as toStage, effective_date as effectiveDate from stage_changes where injury_id = ? order by created_at`,
+  // "All" reads every log up to today (the first one decides where the range starts).
+  painLogsUpTo: `select log_date as date, pain_rest as painRest, pain_daily as painDaily, pain_walk as painWalk, pain_cycle as painCycle, pain_swim as painSwim
+    from daily_logs where patient_id = ? and log_date <= ? order by log_date`,
+  painLogsBetween: `select log_date as date, pain_rest as painRest, pain_daily as painDaily, pain_walk as painWalk, pain_cycle as painCycle, pain_swim as painSwim
+    from daily_logs where patient_id = ? and log_date between ? and ? order by log_date`,
+  painRuns: `select run_date as date, pain_during as painDuring, pain_next_morning as painNextMorning from runs where patient_id = ? and run_date between ? and ?`,
+  // The current symptom-free streak (the engine's rule, as streakSpan in lib/domain/chart-pain):
+  // the episode's scored logs after its latest log with any pain above 0.
+  streak: `select min(log_date) as "from", max(log_date) as "to", count(*) as days from daily_logs
+    where injury_id = :injury
+      and coalesce(pain_rest, pain_daily, pain_walk, pain_cycle, pain_swim) is not null
+      and log_date > coalesce((select log_date from daily_logs
+        where injury_id = :injury and (pain_rest > 0 or pain_daily > 0 or pain_walk > 0 or pain_cycle > 0 or pain_swim > 0)
+        order by log_date desc limit 1), '')`,
+  volumeRuns: `select run_date as date, kind, run_minutes as runMinutes, repetitions, continuous_minutes as continuousMinutes, distance_km as distanceKm
+    from runs where injury_id = ?`,
+  measures: `select assessed_on as assessedOn, fpa_left_deg as fpaLeftDeg, fpa_right_deg as fpaRightDeg, pelvic_tilt_deg as pelvicTiltDeg, cadence_spm as cadenceSpm,
+      knee_to_wall_left_cm as kneeToWallLeftCm, knee_to_wall_right_cm as kneeToWallRightCm, heel_raises_left as heelRaisesLeft, heel_raises_right as heelRaisesRight
+    from assessments where injury_id = ? order by assessed_on, created_at`,
+} as const;
+
+/**
+ * The patient if the user may see them (scoped by visiblePatientsWhere, with the user's ids
+ * as placeholders), their injuries newest first, and the clinic's protocol settings.
+ */
+function contextQuery(db: Db, role: SessionUser["role"]) {
+  const scope = visiblePatientsWhere({ role, id: sql.placeholder("userId"), clinicId: sql.placeholder("clinicId") } as unknown as SessionUser);
+  return db
+    .select({
+      preInjuryWeeklyKm: patients.preInjuryWeeklyKm,
+      settings: sql<string | null>`(select ${protocolSettings.settings} from ${protocolSettings} where ${protocolSettings.clinicId} = ${patients.clinicId})`,
+      injuryId: injuries.id,
+      onsetDate: injuries.onsetDate,
+      status: injuries.status,
+    })
+    .from(patients)
+    .leftJoin(injuries, eq(injuries.patientId, patients.id))
+    .where(and(eq(patients.id, sql.placeholder("patientId")), scope))
+    .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
+    .prepare();
+}
+
+type Prepared = {
+  context: Partial<Record<SessionUser["role"], ReturnType<typeof contextQuery>>>;
+  statements: Map<keyof typeof SQL, Statement>;
+};
+const preparedByHandle = new WeakMap<object, Prepared>();
+
+function prepared(db: Db): Prepared {
+  let p = preparedByHandle.get(db.$client);
+  if (!p) {
+    p = { context: {}, statements: new Map() };
+    preparedByHandle.set(db.$client, p);
+  }
+  return p;
+}
+
+function statement(db: Db, name: keyof typeof SQL): Statement {
+  const { statements } = prepared(db);
+  let s = statements.get(name);
+  if (!s) {
+    s = db.$client.prepare(SQL[name]);
+    statements.set(name, s);
+  }
+  return s;
+}
 
 /** The patient if the user may see them, with the injury the charts follow; null otherwise. */
 function loadContext(db: Db, user: SessionUser, patientId: string): Context | null {
-  const patient = db
-    .select({ id: patients.id, preInjuryWeeklyKm: patients.preInjuryWeeklyKm })
-    .from(patients)
-    .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
-    .get();
+  const queries = prepared(db).context;
+  const query = (queries[user.role] ??= contextQuery(db, user.role));
+  const rows = query.all({ patientId, clinicId: user.clinicId, userId: user.id });
+  const patient = rows[0];
   if (!patient) return null;
-  const episodes = db
-    .select({ id: injuries.id, onsetDate: injuries.onsetDate, status: injuries.status })
-    .from(injuries)
-    .where(eq(injuries.patientId, patientId))
-    .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
-    .all();
+  const episodes = rows.filter((r): r is typeof r & { injuryId: string; onsetDate: string } => r.injuryId !== null && r.onsetDate !== null);
   // The episode the return-to-run panel follows (latest not closed), else the latest one.
   const injury = episodes.find((e) => e.status !== "closed") ?? episodes[0] ?? null;
-  const changes = injury
-    ? db.select({ toStage: stageChanges.toStage, effectiveDate: stageChanges.effectiveDate }).from(stageChanges).where(eq(stageChanges.injuryId, injury.id)).orderBy(asc(stageChanges.changedAt)).all()
-    : [];
   return {
     db,
     user,
     today: todayIn(user.clinicTimeZone),
     patientId,
     preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
-    injury: injury ? { id: injury.id, onsetDate: injury.onsetDate } : null,
+    settingsJson: patient.settings,
+    injury: injury ? { id: injury.injuryId, onsetDate: injury.onsetDate } : null,
     earliestOnset: episodes.at(-1)?.onsetDate ?? null,
-    changes,
   };
+}
+
+function stageChangesOf(c: Context): StageChangePoint[] {
+  return (c.changes ??= c.injury ? (statement(c.db, "stageChanges").all(c.injury.id) as StageChangePoint[]) : []);
 }
 
 function painChart(c: Context, range: PainRange): PainChartDto {
   const { db, patientId, today } = c;
-  const firstLog = db.select({ day: min(dailyLogs.logDate) }).from(dailyLogs).where(eq(dailyLogs.patientId, patientId)).get()?.day ?? null;
-  const earliest = [c.earliestOnset, firstLog].filter((d): d is string => d !== null).sort()[0] ?? null;
-  const from = rangeStart(range, today, c.injury?.onsetDate ?? null, earliest);
+  const settings = protocolFromJson(c.settingsJson);
   // Pain is the patient's, across episodes: the range decides what is shown.
-  const logs = db
-    .select({ date: dailyLogs.logDate, painRest: dailyLogs.painRest, painDaily: dailyLogs.painDaily, painWalk: dailyLogs.painWalk, painCycle: dailyLogs.painCycle, painSwim: dailyLogs.painSwim })
-    .from(dailyLogs)
-    .where(and(eq(dailyLogs.patientId, patientId), between(dailyLogs.logDate, from, today)))
-    .orderBy(asc(dailyLogs.logDate))
-    .all();
-  const runRows = db
-    .select({ date: runs.runDate, painDuring: runs.painDuring, painNextMorning: runs.painNextMorning })
-    .from(runs)
-    .where(and(eq(runs.patientId, patientId), between(runs.runDate, from, today)))
-    .all();
+  let logs: PainLogInput[];
+  let from: string;
+  if (range === "all") {
+    logs = statement(db, "painLogsUpTo").all(patientId, today) as PainLogInput[];
+    const firstLog = logs[0]?.date ?? null;
+    const earliest = c.earliestOnset !== null && (firstLog === null || c.earliestOnset < firstLog) ? c.earliestOnset : firstLog;
+    from = rangeStart(range, today, c.injury?.onsetDate ?? null, earliest);
+  } else {
+    from = rangeStart(range, today, c.injury?.onsetDate ?? null, null);
+    logs = statement(db, "painLogsBetween").all(patientId, from, today) as PainLogInput[];
+  }
+  const runRows = statement(db, "painRuns").all(patientId, from, today) as PainRunInput[];
   // The streak counts the current episode's logs only, as the engine does.
-  const streakLogs = c.injury
-    ? db
-        .select({ date: dailyLogs.logDate, painRest: dailyLogs.painRest, painDaily: dailyLogs.painDaily, painWalk: dailyLogs.painWalk, painCycle: dailyLogs.painCycle, painSwim: dailyLogs.painSwim })
-        .from(dailyLogs)
-        .where(eq(dailyLogs.injuryId, c.injury.id))
-        .all()
-    : [];
-  const settings = loadProtocol(db, c.user.clinicId);
+  const streak = c.injury ? (statement(db, "streak").get({ injury: c.injury.id }) as { from: string | null; to: string | null; days: number }) : null;
   return {
     range,
     from,
     to: today,
     points: painSeries(logs, runRows, from, today),
-    stageBands: c.injury ? stageBands(c.changes, c.injury.onsetDate, from, today) : [],
-    streak: streakSpan(streakLogs),
+    stageBands: c.injury ? stageBands(stageChangesOf(c), c.injury.onsetDate, from, today) : [],
+    streak: streak && streak.from !== null && streak.to !== null ? { from: streak.from, to: streak.to, days: streak.days } : null,
     painSafeMax: settings.painSafeMax,
     painStopAbove: settings.painStopAbove,
   };
 }
 
 function volumeChart(c: Context): VolumeChartDto {
-  const settings = loadProtocol(c.db, c.user.clinicId);
-  if (!c.injury) return { weeks: [], baselineKm: c.preInjuryWeeklyKm, targetPercent: settings.volumeTargetPercent };
-  const runRows = c.db
-    .select({ date: runs.runDate, kind: runs.kind, runMinutes: runs.runMinutes, repetitions: runs.repetitions, continuousMinutes: runs.continuousMinutes, distanceKm: runs.distanceKm })
-    .from(runs)
-    .where(eq(runs.injuryId, c.injury.id))
-    .all();
-  return { weeks: weeklyVolume(runRows, c.changes, c.injury.onsetDate, c.today), baselineKm: c.preInjuryWeeklyKm, targetPercent: settings.volumeTargetPercent };
+  const targetPercent = protocolFromJson(c.settingsJson).volumeTargetPercent;
+  if (!c.injury) return { weeks: [], baselineKm: c.preInjuryWeeklyKm, targetPercent };
+  const runRows = statement(c.db, "volumeRuns").all(c.injury.id) as VolumeRunInput[];
+  return { weeks: weeklyVolume(runRows, stageChangesOf(c), c.injury.onsetDate, c.today), baselineKm: c.preInjuryWeeklyKm, targetPercent };
 }
 
 function measuresChart(c: Context): MeasuresChartDto {
   if (!c.injury) return { rows: [] };
-  const rows = c.db
-    .select({
-      assessedOn: assessments.assessedOn,
-      fpaLeftDeg: assessments.fpaLeftDeg,
-      fpaRightDeg: assessments.fpaRightDeg,
-      pelvicTiltDeg: assessments.pelvicTiltDeg,
-      cadenceSpm: assessments.cadenceSpm,
-      kneeToWallLeftCm: assessments.kneeToWallLeftCm,
-      kneeToWallRightCm: assessments.kneeToWallRightCm,
-      heelRaisesLeft: assessments.heelRaisesLeft,
-      heelRaisesRight: assessments.heelRaisesRight,
-    })
-    .from(assessments)
-    .where(eq(assessments.injuryId, c.injury.id))
-    .orderBy(asc(assessments.assessedOn), asc(assessments.createdAt))
-    .all();
-  return { rows: measureRows(rows) };
+  return { rows: measureRows(statement(c.db, "measures").all(c.injury.id) as MeasureInput[]) };
 }
 
 async function withContext<T>(patientId: string, charts: ChartName[], detail: Record<string, unknown>, read: (c: Context) => T): Promise<T | null> {

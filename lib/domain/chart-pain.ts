@@ -2,6 +2,7 @@
  * Pain over time for the chart: one point per calendar day of the range, one value per
  * context. A day with nothing logged is null (a gap in the line), never zero.
  */
+import { calendarDays } from "./chart-days";
 import { addDays, daysBetween } from "./dates";
 import { worstScore } from "./engine/pain";
 import { DEFAULT_PROTOCOL, type ProtocolSettings } from "./protocol";
@@ -51,10 +52,8 @@ export function rangeStart(range: PainRange, today: string, onsetDate: string | 
   return start;
 }
 
-const maxOf = (...values: (number | null)[]): number | null => {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length === 0 ? null : Math.max(...known);
-};
+/** The larger of two scores, where null is "not recorded". */
+const worse = (a: number | null, b: number | null): number | null => (a === null ? b : b === null || a >= b ? a : b);
 
 /**
  * One point per day from `from` to `to`. Cross-training is the worst of walking, cycling and
@@ -63,25 +62,29 @@ const maxOf = (...values: (number | null)[]): number | null => {
  */
 export function painSeries(logs: PainLogInput[], runs: PainRunInput[], from: string, to: string): PainPoint[] {
   if (from > to || daysBetween(from, to) > 3700) return [];
-  const points = new Map<string, PainPoint>();
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    points.set(day, { date: day, run: false, rest: null, daily: null, cross: null, running: null, nextMorning: null });
+  const days = calendarDays(from, to);
+  const points: PainPoint[] = new Array(days.length);
+  const byDay = new Map<string, PainPoint>();
+  for (let i = 0; i < days.length; i++) {
+    const p: PainPoint = { date: days[i]!, run: false, rest: null, daily: null, cross: null, running: null, nextMorning: null };
+    points[i] = p;
+    byDay.set(p.date, p);
   }
   for (const l of logs) {
-    const p = points.get(l.date);
+    const p = byDay.get(l.date);
     if (!p) continue;
-    p.rest = maxOf(p.rest, l.painRest);
-    p.daily = maxOf(p.daily, l.painDaily);
-    p.cross = maxOf(p.cross, l.painWalk, l.painCycle, l.painSwim);
+    p.rest = worse(p.rest, l.painRest);
+    p.daily = worse(p.daily, l.painDaily);
+    p.cross = worse(worse(worse(p.cross, l.painWalk), l.painCycle), l.painSwim);
   }
   for (const r of runs) {
-    const p = points.get(r.date);
+    const p = byDay.get(r.date);
     if (!p) continue;
     p.run = true;
-    p.running = maxOf(p.running, r.painDuring);
-    p.nextMorning = maxOf(p.nextMorning, r.painNextMorning);
+    p.running = worse(p.running, r.painDuring);
+    p.nextMorning = worse(p.nextMorning, r.painNextMorning);
   }
-  return [...points.values()];
+  return points;
 }
 
 /**

@@ -3,6 +3,7 @@
  * today, with the kilometres and running minutes of each week and the stage it ended in.
  * A week without runs is a real 0 (the runner did not run), unlike a day without a pain log.
  */
+import { calendarDays } from "./chart-days";
 import { addDays, daysBetween } from "./dates";
 import { stageOn, type StageChangePoint } from "./chart-stages";
 
@@ -31,19 +32,29 @@ export function runningMinutes(r: VolumeRunInput): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day (for bucketing many runs without a Date each). */
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
 export function weeklyVolume(runs: VolumeRunInput[], changes: StageChangePoint[], onsetDate: string, today: string): VolumeWeek[] {
   if (onsetDate > today || daysBetween(onsetDate, today) > 3700) return [];
-  const weeks = new Map<string, VolumeWeek>();
-  for (let w = weekStart(onsetDate); w <= today; w = addDays(w, 7)) {
-    const end = addDays(w, 6) < today ? addDays(w, 6) : today;
-    weeks.set(w, { weekStart: w, km: 0, minutes: 0, runs: 0, stage: stageOn(changes, end, onsetDate) });
-  }
+  const first = weekStart(onsetDate);
+  const sundays = calendarDays(addDays(first, 6), addDays(today, 6), 7);
+  const weeks: VolumeWeek[] = calendarDays(first, today, 7).map((w, i) => {
+    const end = sundays[i]! < today ? sundays[i]! : today;
+    return { weekStart: w, km: 0, minutes: 0, runs: 0, stage: stageOn(changes, end, onsetDate) };
+  });
+  const firstDay = dayNumber(first);
   for (const r of runs) {
-    const week = weeks.get(weekStart(r.date));
-    if (!week || r.date > today) continue;
+    if (r.date > today || r.date < first) continue;
+    const week = weeks[Math.floor((dayNumber(r.date) - firstDay) / 7)];
+    if (!week) continue;
     week.km += r.distanceKm ?? 0;
     week.minutes += runningMinutes(r);
     week.runs += 1;
   }
-  return [...weeks.values()].map((w) => ({ ...w, km: round1(w.km), minutes: Math.round(w.minutes) }));
+  for (const w of weeks) {
+    w.km = round1(w.km);
+    w.minutes = Math.round(w.minutes);
+  }
+  return weeks;
 }

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { and, between, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, between, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, dailyLogs, patients, runs } from "@/db/schema";
+import { auditEvents, dailyLogs, injuries, patients, runs } from "@/db/schema";
 import { getMeasuresChart, getPainChart, getProgressCharts, getVolumeChart } from "@/lib/dal/charts";
+import { painSeries, rangeStart, streakSpan } from "@/lib/domain/chart-pain";
 import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
@@ -75,5 +77,51 @@ describe("chart reads", () => {
     expect(await getMeasuresChart(idOfPatient("Grace"))).not.toBeNull();
     const last = getDb().select().from(auditEvents).where(eq(auditEvents.userId, admin.id)).all().at(-1)!;
     expect(last).toMatchObject({ action: "patient.charts.view", patientId: idOfPatient("Grace") });
+  });
+
+  it("pain (all): the same days, values and streak as worked out from every log of the patient", async () => {
+    const admin = actAs("admin@springback.test");
+    const db = getDb();
+    const ids = db.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, admin.clinicId)).all().map((r) => r.id);
+    let streaks = 0;
+    for (const id of ids) {
+      const chart = (await getPainChart(id, "all"))!;
+      const episodes = db.select().from(injuries).where(eq(injuries.patientId, id)).orderBy(desc(injuries.onsetDate), desc(injuries.createdAt)).all();
+      const injury = episodes.find((e) => e.status !== "closed") ?? episodes[0] ?? null;
+      const pain = { date: dailyLogs.logDate, painRest: dailyLogs.painRest, painDaily: dailyLogs.painDaily, painWalk: dailyLogs.painWalk, painCycle: dailyLogs.painCycle, painSwim: dailyLogs.painSwim };
+      const logs = db.select(pain).from(dailyLogs).where(and(eq(dailyLogs.patientId, id), lte(dailyLogs.logDate, TODAY))).orderBy(asc(dailyLogs.logDate)).all();
+      const earliest = [episodes.at(-1)?.onsetDate, logs[0]?.date].filter((d): d is string => !!d).sort()[0] ?? null;
+      const from = rangeStart("all", TODAY, injury?.onsetDate ?? null, earliest);
+      const runRows = db.select({ date: runs.runDate, painDuring: runs.painDuring, painNextMorning: runs.painNextMorning }).from(runs).where(and(eq(runs.patientId, id), between(runs.runDate, from, TODAY))).all();
+      expect(chart.from).toBe(from);
+      expect(chart.points).toEqual(painSeries(logs, runRows, from, TODAY));
+      const expected = injury ? streakSpan(db.select(pain).from(dailyLogs).where(eq(dailyLogs.injuryId, injury.id)).all()) : null;
+      expect(chart.streak).toEqual(expected);
+      if (expected) streaks++;
+    }
+    // The seeded clinic has runners with and without a current streak.
+    expect(streaks).toBeGreaterThan(0);
+    expect(streaks).toBeLessThan(ids.length);
+  });
+
+  it("pain: a logged day without any pain score neither breaks nor lengthens the streak", async () => {
+    actAs("admin@springback.test");
+    const db = getDb();
+    const ids = db.select({ id: patients.id }).from(patients).all().map((r) => r.id);
+    let withStreak: { id: string; streak: NonNullable<Awaited<ReturnType<typeof getPainChart>>>["streak"] } | null = null;
+    for (const id of ids) {
+      const chart = await getPainChart(id, "2w");
+      if (chart?.streak) withStreak = { id, streak: chart.streak };
+    }
+    expect(withStreak).not.toBeNull();
+    const { id, streak } = withStreak!;
+    const latest = db.select().from(dailyLogs).where(and(eq(dailyLogs.patientId, id), eq(dailyLogs.logDate, streak!.to))).get()!;
+    const day = "2027-01-05";
+    db.insert(dailyLogs).values({ id: randomUUID(), clinicId: latest.clinicId, patientId: id, injuryId: latest.injuryId, logDate: day, note: "Walked the dog" }).run();
+    try {
+      expect((await getPainChart(id, "2w"))!.streak).toEqual(streak);
+    } finally {
+      db.delete(dailyLogs).where(and(eq(dailyLogs.injuryId, latest.injuryId), eq(dailyLogs.logDate, day))).run();
+    }
   });
 });
