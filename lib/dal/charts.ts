@@ -12,7 +12,7 @@ import { weeklyVolume, type VolumeRunInput, type VolumeWeek } from "@/lib/domain
 import { measureRows, type MeasureInput, type MeasureRow } from "@/lib/domain/chart-measures";
 import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
-import { writeAudit } from "./audit";
+import { auditRead, prepared } from "./prepared";
 
 export type PainChartDto = {
   range: PainRange;
@@ -102,34 +102,17 @@ function contextQuery(db: Db, role: SessionUser["role"]) {
     .prepare();
 }
 
-type Prepared = {
-  context: Partial<Record<SessionUser["role"], ReturnType<typeof contextQuery>>>;
-  statements: Map<keyof typeof SQL, Statement>;
-};
-const preparedByHandle = new WeakMap<object, Prepared>();
-
-function prepared(db: Db): Prepared {
-  let p = preparedByHandle.get(db.$client);
-  if (!p) {
-    p = { context: {}, statements: new Map() };
-    preparedByHandle.set(db.$client, p);
-  }
-  return p;
-}
+/** The context query per connection and role (drizzle's prepared query: built once). */
+const contextByConnection = new WeakMap<object, Partial<Record<SessionUser["role"], ReturnType<typeof contextQuery>>>>();
 
 function statement(db: Db, name: keyof typeof SQL): Statement {
-  const { statements } = prepared(db);
-  let s = statements.get(name);
-  if (!s) {
-    s = db.$client.prepare(SQL[name]);
-    statements.set(name, s);
-  }
-  return s;
+  return prepared(db, SQL[name]);
 }
 
 /** The patient if the user may see them, with the injury the charts follow; null otherwise. */
 function loadContext(db: Db, user: SessionUser, patientId: string): Context | null {
-  const queries = prepared(db).context;
+  let queries = contextByConnection.get(db.$client);
+  if (!queries) contextByConnection.set(db.$client, (queries = {}));
   const query = (queries[user.role] ??= contextQuery(db, user.role));
   const rows = query.all({ patientId, clinicId: user.clinicId, userId: user.id });
   const patient = rows[0];
@@ -201,7 +184,7 @@ async function withContext<T>(patientId: string, charts: ChartName[], detail: Re
   const c = loadContext(db, user, patientId);
   if (!c) return null;
   const result = read(c);
-  writeAudit(db, { clinicId: user.clinicId, userId: user.id, action: "patient.charts.view", entityType: "patient", entityId: patientId, patientId, detail: { charts, ...detail } });
+  auditRead(user, "patient.charts.view", patientId, { charts, ...detail });
   return result;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type Database from "better-sqlite3";
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/types";
@@ -63,7 +64,20 @@ export function scopeParams(user: SessionUser, patientId: string) {
 /** The current episode (latest onset that is not closed), as a scalar subquery over `patients p`. */
 export const CURRENT_INJURY_ID = `(select i.id from injuries i where i.patient_id = p.id and i.status <> 'closed' order by i.onset_date desc, i.created_at desc limit 1)`;
 
-/** The audit row of a read (a patient's page or panel). */
-export function auditRead(user: SessionUser, action: string, patientId: string): void {
-  writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action, entityType: "patient", entityId: patientId, patientId });
+/** The patients whose reading this request has recorded (React's per-request cache; a new set outside a render). */
+const readThisRequest = cache((): Set<string> => new Set());
+
+/**
+ * The audit row of a read of a patient's record. A patient page reads several parts of
+ * one record in one request (the header in the layout, then the panel or the charts); the
+ * first read writes the row, naming what it read, and covers the rest of that request:
+ * one row, one commit per page view. Outside a page render (route handlers, actions,
+ * scripts, tests) every read writes its own row.
+ */
+export function auditRead(user: SessionUser, action: string, patientId: string, detail?: Record<string, unknown>): void {
+  const seen = readThisRequest();
+  const key = `${user.id}\u0000${patientId}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action, entityType: "patient", entityId: patientId, patientId, detail: detail ?? null });
 }
