@@ -12,6 +12,7 @@ import { assessments, clinics, dailyLogs, injuries, patients, patientStatus, pro
 import { todayIn } from "@/lib/domain/dates";
 import { computeReturnToRun, type EngineInput, type EngineResult } from "@/lib/domain/engine";
 import { protocolFromJson, type ProtocolSettings } from "@/lib/domain/protocol";
+import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
@@ -163,6 +164,7 @@ export function recomputePatientStatus(tx: Tx, patientId: string, today?: string
       .where(eq(patientStatus.patientId, patientId))
       .run();
   }
+  writeCaseloadKeys(tx, patientId, caseloadKeys(state.injury, values));
   return { changed, state };
 }
 
