@@ -1,9 +1,7 @@
 import type { CaseloadRow } from "@/lib/dal/caseload";
 import { defaultDir, type CaseloadQuery, type CaseloadSort } from "@/lib/validation/caseload";
-import { Badge } from "@/components/ui/badge";
-import { flagLabel, flagLevel } from "./flag-labels";
-import { PainValue } from "./pain-value";
-import { StagePill } from "./stage-pill";
+import { CaseloadRows } from "./caseload-rows";
+import { shownRow } from "./shown-row";
 import { caseloadHref } from "./url";
 
 const COLUMNS: { sort: CaseloadSort; label: string }[] = [
@@ -22,45 +20,6 @@ const COLUMNS: { sort: CaseloadSort; label: string }[] = [
  */
 const TABLE =
   "w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_tbody>tr]:border-b [&_tbody>tr]:border-line [&_tbody>tr]:align-top [&_tbody>tr:last-child]:border-0";
-
-/** One patient: plain server-rendered markup (the caseload's SoftNav makes its link a client-side navigation). */
-function Row({ row: r }: { row: CaseloadRow }) {
-  return (
-    <tr data-testid="caseload-row">
-      <td>
-        <a href={`/patients/${r.patientId}`} className="font-semibold text-accent-strong underline-offset-2 hover:underline">
-          {r.name}
-        </a>
-        <span className="block text-xs text-muted">{r.recordNumber}</span>
-      </td>
-      <td>{r.injury}</td>
-      <td className="whitespace-nowrap tabular-nums">Day {r.day}</td>
-      <td>
-        <StagePill stage={r.stage} name={r.stageName} />
-        {r.readyToProgress ? <span className="mt-1 block text-xs font-semibold text-safe">Ready to progress</span> : null}
-      </td>
-      <td data-testid="latest-pain">
-        <PainValue value={r.latestPain} date={r.latestPainDate} />
-      </td>
-      <td className="tabular-nums">{`${r.streak} day${r.streak === 1 ? "" : "s"}`}</td>
-      <td data-testid="flags">
-        {r.flags.length === 0 ? (
-          <span className="text-muted">None</span>
-        ) : (
-          <ul className="flex flex-wrap gap-1">
-            {r.flags.map((f) => (
-              <li key={f}>
-                <Badge tone={flagLevel(f)} data-flag={f}>
-                  {flagLabel(f)}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-    </tr>
-  );
-}
 
 function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query: CaseloadQuery }) {
   const active = query.sort === column.sort;
@@ -107,7 +66,7 @@ export function CaseloadTable({ rows, query, total, pageSize }: { rows: Caseload
                 </td>
               </tr>
             ) : (
-              rows.map((r) => <Row key={r.patientId} row={r} />)
+              <CaseloadRows rows={rows.map(shownRow)} />
             )}
           </tbody>
         </table>

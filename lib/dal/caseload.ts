@@ -112,8 +112,9 @@ function therapistScope(user: SessionUser, therapist: CaseloadQuery["therapist"]
   return sql`(${patients.primaryTherapistId} = ${therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${therapist}))`;
 }
 
-function filters(query: CaseloadQuery, today: string): SQL {
-  const parts: SQL[] = [sql`1 = 1`];
+/** The table's filters, or null when there are none. */
+function filters(query: CaseloadQuery, today: string): SQL | null {
+  const parts: SQL[] = [];
   if (query.q) {
     const needle = foldForSearch(query.q);
     if (needle) parts.push(sql`instr(patients.search_text, ${needle}) > 0`);
@@ -127,11 +128,11 @@ function filters(query: CaseloadQuery, today: string): SQL {
   }
   if (query.ready) parts.push(sql`patients.caseload_ready = 1`);
   if (query.returned) parts.push(returnedSince(today));
-  return sql.join(parts, sql` and `);
+  return parts.length ? sql.join(parts, sql` and `) : null;
 }
 
 function returnedSince(today: string): SQL {
-  return sql`(patients.caseload_returned_on between ${addDays(today, -RETURNED_WINDOW_DAYS)} and ${today})`;
+  return sql`(patients.caseload_returned_on >= ${addDays(today, -RETURNED_WINDOW_DAYS)} and patients.caseload_returned_on <= ${today})`;
 }
 
 const dialect = new SQLiteSyncDialect();
@@ -161,13 +162,13 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: 
   const limit = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
   const statement = sql`
     with counts as (
-      select count(*) as t_active, coalesce(sum(patients.caseload_ready), 0) as t_ready,
-        coalesce(sum(patients.caseload_flag_rank > 0), 0) as t_flagged, coalesce(sum(${returnedSince(today)}), 0) as t_returned,
-        coalesce(sum(${where}), 0) as t_total,
+      select count(*) as t_active, count(*) filter (where patients.caseload_ready = 1) as t_ready,
+        count(*) filter (where patients.caseload_flag_rank > 0) as t_flagged, count(*) filter (where ${returnedSince(today)}) as t_returned,
+        ${where ? sql`count(*) filter (where ${where})` : sql`count(*)`} as t_total,
         (select count(*) from ${patients} m where m.clinic_id = ${user.clinicId} and m.caseload_active is null) as t_missing
       from ${patients} where ${scope}
     ),
-    page as (select patients.id as id from ${patients} where ${scope} and ${where} order by ${order} ${limit}),
+    page as (select patients.id as id from ${patients} where ${scope} ${where ? sql`and ${where}` : sql``} order by ${order} ${limit}),
     shown as (
       select ${patients.id} as patient_id, ${patients.givenName} as given_name, ${patients.familyName} as family_name,
         ${patients.recordNumber} as record_number, u.name as therapist_name,
