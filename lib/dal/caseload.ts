@@ -1,7 +1,7 @@
 import "server-only";
 import { recomputeStaleStatuses } from "./status";
 import type Database from "better-sqlite3";
-import { sql, type SQL } from "drizzle-orm";
+import { fillPlaceholders, sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { careTeam, injuries, patients, patientStatus, users, type InjurySeverity, type Muscle, type Side } from "@/db/schema";
@@ -107,68 +107,79 @@ function orderBy(sort: CaseloadSort, dir: "asc" | "desc"): SQL {
   }
 }
 
-function therapistScope(user: SessionUser, therapist: CaseloadQuery["therapist"]): SQL {
-  if (user.role !== "admin" || !therapist || therapist === "all") return sql`1 = 1`;
-  return sql`(${patients.primaryTherapistId} = ${therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${therapist}))`;
+/*
+ * The statement is built with named placeholders for the view's values, so its text and
+ * parameter list depend only on the view's shape (which filters, sort, direction) and
+ * the user's scope, and are built once per user and shape.
+ */
+const P = {
+  therapist: sql.placeholder("therapist"),
+  needle: sql.placeholder("needle"),
+  stage: sql.placeholder("stage"),
+  flag: sql.placeholder("flag"),
+  from: sql.placeholder("from"),
+  today: sql.placeholder("today"),
+  limit: sql.placeholder("limit"),
+  offset: sql.placeholder("offset"),
+};
+
+type View = {
+  therapist: boolean;
+  needle: boolean;
+  stage: boolean;
+  flag: "any" | "code" | null;
+  ready: boolean;
+  returned: boolean;
+  sort: CaseloadSort;
+  dir: "asc" | "desc";
+  paged: boolean;
+};
+
+function therapistScope(view: View): SQL {
+  if (!view.therapist) return sql`1 = 1`;
+  return sql`(${patients.primaryTherapistId} = ${P.therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${P.therapist}))`;
 }
 
 /** The table's filters, or null when there are none. */
-function filters(query: CaseloadQuery, today: string): SQL | null {
+function filters(view: View): SQL | null {
   const parts: SQL[] = [];
-  if (query.q) {
-    const needle = foldForSearch(query.q);
-    if (needle) parts.push(sql`instr(patients.search_text, ${needle}) > 0`);
-  }
-  if (query.stage !== undefined) parts.push(sql`patients.caseload_stage = ${query.stage}`);
-  if (query.flag === "any") parts.push(sql`patients.caseload_flag_rank > 0`);
-  else if (query.flag) {
+  if (view.needle) parts.push(sql`instr(patients.search_text, ${P.needle}) > 0`);
+  if (view.stage) parts.push(sql`patients.caseload_stage = ${P.stage}`);
+  if (view.flag === "any") parts.push(sql`patients.caseload_flag_rank > 0`);
+  else if (view.flag === "code") {
     parts.push(
-      sql`patients.caseload_flag_rank > 0 and exists (select 1 from ${patientStatus} fs, json_each(fs.flags) where fs.patient_id = patients.id and json_each.value = ${query.flag})`,
+      sql`patients.caseload_flag_rank > 0 and exists (select 1 from ${patientStatus} fs, json_each(fs.flags) where fs.patient_id = patients.id and json_each.value = ${P.flag})`,
     );
   }
-  if (query.ready) parts.push(sql`patients.caseload_ready = 1`);
-  if (query.returned) parts.push(returnedSince(today));
+  if (view.ready) parts.push(sql`patients.caseload_ready = 1`);
+  if (view.returned) parts.push(RETURNED);
   return parts.length ? sql.join(parts, sql` and `) : null;
 }
 
-function returnedSince(today: string): SQL {
-  return sql`(patients.caseload_returned_on >= ${addDays(today, -RETURNED_WINDOW_DAYS)} and patients.caseload_returned_on <= ${today})`;
-}
-
-const dialect = new SQLiteSyncDialect();
-const statements = new WeakMap<object, Map<string, Database.Statement>>();
-
-/** A prepared statement kept per database handle and SQL text (the text varies only with the view's shape). */
-function prepared(text: string): Database.Statement {
-  const client = getDb().$client;
-  let cache = statements.get(client);
-  if (!cache) statements.set(client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = client.prepare(text)));
-  return statement;
-}
+const RETURNED = sql`(patients.caseload_returned_on >= ${P.from} and patients.caseload_returned_on <= ${P.today})`;
 
 /**
  * The caseload in one SQL statement: the tile counts over the scoped active patients (not
  * archived, with an episode that is not closed), the filtered total, one sorted page with
  * its status, episode and therapist, and how many patients of the clinic have no stored
- * keys yet. `page: null` returns every filtered row.
+ * keys yet.
  */
-function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
-  const today = todayIn(user.clinicTimeZone);
-  const order = orderBy(query.sort, query.dir ?? defaultDir(query.sort));
-  const scope = sql`${visiblePatientsWhere(user)} and ${ACTIVE} and ${therapistScope(user, query.therapist)}`;
-  const where = filters(query, today);
-  const limit = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
-  const statement = sql`
+function caseloadStatement(user: SessionUser, view: View): SQL {
+  const order = orderBy(view.sort, view.dir);
+  const scope = sql`${visiblePatientsWhere(user)} and ${ACTIVE} and ${therapistScope(view)}`;
+  const where = filters(view);
+  return sql`
     with counts as (
       select count(*) as t_active, count(*) filter (where patients.caseload_ready = 1) as t_ready,
-        count(*) filter (where patients.caseload_flag_rank > 0) as t_flagged, count(*) filter (where ${returnedSince(today)}) as t_returned,
+        count(*) filter (where patients.caseload_flag_rank > 0) as t_flagged, count(*) filter (where ${RETURNED}) as t_returned,
         ${where ? sql`count(*) filter (where ${where})` : sql`count(*)`} as t_total,
         (select count(*) from ${patients} m where m.clinic_id = ${user.clinicId} and m.caseload_active is null) as t_missing
       from ${patients} where ${scope}
     ),
-    page as (select patients.id as id from ${patients} where ${scope} ${where ? sql`and ${where}` : sql``} order by ${order} ${limit}),
+    page as (
+      select patients.id as id from ${patients} where ${scope} ${where ? sql`and ${where}` : sql``}
+      order by ${order} ${view.paged ? sql`limit ${P.limit} offset ${P.offset}` : sql``}
+    ),
     shown as (
       select ${patients.id} as patient_id, ${patients.givenName} as given_name, ${patients.familyName} as family_name,
         ${patients.recordNumber} as record_number, u.name as therapist_name,
@@ -185,8 +196,57 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: 
       join ${users} u on u.id = ${patients.primaryTherapistId}
     )
     select counts.*, shown.* from counts left join shown on 1 = 1 order by shown.rn`;
-  const { sql: text, params } = dialect.sqlToQuery(statement);
-  return prepared(text).all(...params) as RawRow[];
+}
+
+const dialect = new SQLiteSyncDialect();
+/** Built statements by user (their scope's own values are in the parameters) and view shape; small and bounded. */
+const built = new Map<string, { sql: string; params: unknown[] }>();
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+
+/** A prepared statement kept per database handle and SQL text. */
+function prepared(text: string): Database.Statement {
+  const client = getDb().$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = client.prepare(text)));
+  return statement;
+}
+
+/** `page: null` returns every filtered row. */
+function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
+  const today = todayIn(user.clinicTimeZone);
+  const needle = query.q ? foldForSearch(query.q) : "";
+  const therapist = user.role === "admin" && query.therapist && query.therapist !== "all" ? query.therapist : null;
+  const view: View = {
+    therapist: therapist !== null,
+    needle: needle !== "",
+    stage: query.stage !== undefined,
+    flag: query.flag === "any" ? "any" : query.flag ? "code" : null,
+    ready: Boolean(query.ready),
+    returned: Boolean(query.returned),
+    sort: query.sort,
+    dir: query.dir ?? defaultDir(query.sort),
+    paged: page !== null,
+  };
+  const key = JSON.stringify([user.id, user.role, user.clinicId, view]);
+  let statement = built.get(key);
+  if (!statement) {
+    if (built.size >= 1000) built.clear();
+    statement = dialect.sqlToQuery(caseloadStatement(user, view));
+    built.set(key, statement);
+  }
+  const params = fillPlaceholders(statement.params, {
+    therapist,
+    needle,
+    stage: query.stage ?? null,
+    flag: query.flag ?? null,
+    from: addDays(today, -RETURNED_WINDOW_DAYS),
+    today,
+    limit: page?.limit ?? null,
+    offset: page?.offset ?? null,
+  });
+  return prepared(statement.sql).all(...params) as RawRow[];
 }
 
 /** Reads the caseload, first computing the stored keys of any patient of the clinic without them. */
