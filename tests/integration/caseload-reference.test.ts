@@ -9,6 +9,7 @@ import { addDays, todayIn } from "@/lib/domain/dates";
 import { foldForSearch } from "@/lib/domain/text";
 import { CASELOAD_PAGE_SIZE, CASELOAD_SORTS, caseloadQuerySchema, defaultDir, type CaseloadQuery } from "@/lib/validation/caseload";
 import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
+import { NO_CASELOAD_KEYS } from "./caseload-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
@@ -125,15 +126,7 @@ function addRunners() {
           searchText: foldForSearch(`ana ${family} rf-${n}`),
           primaryTherapistId: n % 2 === 0 ? kim : lee,
           archivedAt: n % 17 === 0 ? "2026-11-01T00:00:00.000Z" : null,
-          caseloadActive: null,
-          caseloadFlagRank: null,
-          caseloadStage: null,
-          caseloadReady: null,
-          caseloadStreak: null,
-          caseloadPain: null,
-          caseloadOnsetDate: null,
-          caseloadReturnedOn: null,
-          caseloadInjury: null,
+          ...NO_CASELOAD_KEYS,
         })
         .run();
       const status = n % 13 === 0 ? "closed" : n % 5 === 0 ? "returned" : "active";

@@ -5,22 +5,12 @@ import { auditEvents, patients, users } from "@/db/schema";
 import { getCaseloadPage, listCaseload } from "@/lib/dal/caseload";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
+import { NO_CASELOAD_KEYS } from "./caseload-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
 seedClinicPerFile({ frozenAt: SEED_NOW });
 
-const NO_KEYS = {
-  caseloadActive: null,
-  caseloadFlagRank: null,
-  caseloadStage: null,
-  caseloadReady: null,
-  caseloadStreak: null,
-  caseloadPain: null,
-  caseloadOnsetDate: null,
-  caseloadReturnedOn: null,
-  caseloadInjury: null,
-};
 const q = (params: Record<string, string> = {}) => caseloadQuerySchema.parse(params);
 const idOf = (email: string) => getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
 
@@ -169,7 +159,7 @@ describe("caseload filters, search, sort and paging", () => {
         const id = crypto.randomUUID();
         // Written without a status recompute: their caseload keys are not computed yet.
         tx.insert(patients)
-          .values({ ...template, ...NO_KEYS, id, recordNumber: `PG-${n}`, givenName: "Page", familyName: `Tester${String(n).padStart(2, "0")}`, searchText: `page tester${n}` })
+          .values({ ...template, ...NO_CASELOAD_KEYS, id, recordNumber: `PG-${n}`, givenName: "Page", familyName: `Tester${String(n).padStart(2, "0")}`, searchText: `page tester${n}` })
           .run();
         tx.run(sql`insert into injuries (id, clinic_id, patient_id, side, muscle, severity, grade, onset_date) values (${crypto.randomUUID()}, ${admin.clinicId}, ${id}, 'left', 'soleus', 'strain', 1, '2026-11-01')`);
       }
