@@ -87,6 +87,25 @@ export const patients = sqliteTable(
       .references(() => users.id),
     archivedAt: text("archived_at"),
     lastActivityAt: text("last_activity_at"),
+    /*
+     * The caseload's sort and filter keys, copied from the stored status and the current
+     * episode whenever the status is recomputed (lib/dal/caseload-keys.ts), so the dashboard
+     * counts, filters, sorts and pages over this one table and its indexes. Null: not
+     * computed yet (the caseload computes them on its next read).
+     */
+    /** 1 while the current episode is open (not closed), else 0. */
+    caseloadActive: integer("caseload_active"),
+    /** Flagged-first order: 1000 with a stop-level flag, plus the number of flags; 0 unflagged. */
+    caseloadFlagRank: integer("caseload_flag_rank"),
+    caseloadStage: integer("caseload_stage"),
+    caseloadReady: integer("caseload_ready"),
+    caseloadStreak: integer("caseload_streak"),
+    caseloadPain: integer("caseload_pain"),
+    caseloadOnsetDate: text("caseload_onset_date"),
+    /** The return date while the episode's status is "returned". */
+    caseloadReturnedOn: text("caseload_returned_on"),
+    /** "muscle side grade" of the current episode: the injury column's sort key. */
+    caseloadInjury: text("caseload_injury"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -95,6 +114,18 @@ export const patients = sqliteTable(
     uniqueIndex("patients_clinic_record_unique").on(t.clinicId, t.recordNumber),
     index("patients_clinic_therapist_idx").on(t.clinicId, t.primaryTherapistId),
     index("patients_clinic_name_idx").on(t.clinicId, t.familyName, t.givenName),
+    // The caseload: tile counts and filtered totals (covering), and the page order of the
+    // default (flags), pain and name sorts over the active, unarchived runners.
+    index("patients_caseload_counts_idx").on(t.clinicId, t.caseloadActive, t.archivedAt, t.caseloadReady, t.caseloadFlagRank, t.caseloadReturnedOn, t.caseloadStage),
+    index("patients_caseload_flags_idx")
+      .on(t.clinicId, sql`${t.caseloadFlagRank} desc`, sql`${t.familyName} collate nocase`, sql`${t.givenName} collate nocase`, t.id)
+      .where(sql`${t.archivedAt} is null and ${t.caseloadActive} = 1`),
+    index("patients_caseload_pain_idx")
+      .on(t.clinicId, sql`${t.caseloadPain} desc`, sql`${t.familyName} collate nocase`, sql`${t.givenName} collate nocase`, t.id)
+      .where(sql`${t.archivedAt} is null and ${t.caseloadActive} = 1`),
+    index("patients_caseload_name_idx")
+      .on(t.clinicId, sql`${t.familyName} collate nocase`, sql`${t.givenName} collate nocase`, t.id)
+      .where(sql`${t.archivedAt} is null and ${t.caseloadActive} = 1`),
     check("patients_sex_check", sql`${t.sex} in ('female','male','other','unknown')`),
   ],
 );

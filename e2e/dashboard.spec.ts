@@ -110,3 +110,30 @@ test("screenshot of the dashboard for the docs", async ({ page }) => {
   await expect(page.getByTestId("caseload-row").first()).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/dashboard.png", fullPage: true });
 });
+
+test("the caseload's links navigate within the app, by mouse and by keyboard", async ({ page }) => {
+  await signInAs(page, USERS.kim);
+  await expect(page.getByTestId("caseload-row").first()).toBeVisible();
+  // A full page load would drop this marker.
+  await page.evaluate(() => ((window as unknown as { caseloadMarker: number }).caseloadMarker = 1));
+  const marker = () => page.evaluate(() => (window as unknown as { caseloadMarker?: number }).caseloadMarker);
+
+  await page.getByTestId("sort-streak").click();
+  await expect(page).toHaveURL(/sort=streak/);
+  await expect(page.getByRole("columnheader", { name: /Symptom-free streak/ })).toHaveAttribute("aria-sort", "ascending");
+  expect(await marker()).toBe(1);
+
+  await page.getByTestId("tile-flagged").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/flag=any/);
+  await expect(page.getByTestId("tile-flagged")).toHaveAttribute("aria-current", "true");
+  expect(await marker()).toBe(1);
+
+  const first = page.getByTestId("caseload-row").first().locator("td:first-child a");
+  const name = (await first.textContent())!.trim();
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  expect(await marker()).toBe(1);
+});

@@ -7,6 +7,7 @@ import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validation/caselo
 import { CaseloadFilters } from "@/components/caseload/filters";
 import { CaseloadTable } from "@/components/caseload/caseload-table";
 import { CaseloadSkeleton } from "@/components/caseload/skeleton";
+import { SoftNav } from "@/components/caseload/soft-nav";
 import { Tiles } from "@/components/caseload/tiles";
 
 export const metadata: Metadata = { title: "Caseload" };
@@ -31,11 +32,11 @@ async function CaseloadView({ query }: { query: CaseloadQuery }) {
   const chosen = query.therapist && query.therapist !== "all" ? therapists?.find((t) => t.id === query.therapist)?.name : null;
   const who = user.role === "admin" ? (chosen ? `${chosen}'s caseload` : "Every therapist's caseload") : "Your caseload";
   return (
-    <>
+    <SoftNav className="flex flex-col gap-4">
       <p className="-mt-2 text-sm text-muted">{who}: active runners, flagged first unless you sort otherwise.</p>
       <Tiles tiles={page.tiles} query={query} />
       <CaseloadFilters query={query} therapists={therapists} />
       <CaseloadTable rows={page.rows} query={query} total={page.total} pageSize={page.pageSize} />
-    </>
+    </SoftNav>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { STAGE_NAMES } from "@/lib/domain/injury";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { Button } from "@/components/ui/button";
@@ -54,9 +53,9 @@ export function CaseloadFilters({ query, therapists }: { query: CaseloadQuery; t
       {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <div className="flex items-center gap-3">
         <Button type="submit">Apply</Button>
-        <Link href={caseloadHref(clearedFilters(query))} className="text-sm font-semibold text-accent-strong underline">
+        <a href={caseloadHref(clearedFilters(query))} className="text-sm font-semibold text-accent-strong underline">
           Clear
-        </Link>
+        </a>
       </div>
     </form>
   );

@@ -1,5 +1,4 @@
 import { painBand, PAIN_BAND_WORDS } from "@/lib/domain/chart-pain";
-import { cn } from "@/lib/cn";
 
 const TONE = { safe: "text-safe", caution: "text-caution", stop: "text-stop" } as const;
 
@@ -8,7 +7,7 @@ export function PainValue({ value, date }: { value: number | null; date?: string
   if (value === null) return <span className="text-muted">Not logged</span>;
   const band = painBand(value);
   return (
-    <span className={cn("whitespace-nowrap font-semibold", TONE[band])} title={date ? `Latest pain, ${date}` : undefined} data-pain={value}>
+    <span className={`whitespace-nowrap font-semibold ${TONE[band]}`} title={date ? `Latest pain, ${date}` : undefined} data-pain={value}>
       {value}/10 <span className="text-xs font-normal">{PAIN_BAND_WORDS[band]}</span>
     </span>
   );

@@ -1,7 +1,5 @@
-import Link from "next/link";
 import type { CaseloadTiles } from "@/lib/dal/caseload";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
-import { cn } from "@/lib/cn";
 import { caseloadHref, clearedFilters } from "./url";
 
 /** Four counts across the top; each one is a link that filters the table to what it counts. */
@@ -17,18 +15,15 @@ export function Tiles({ tiles, query }: { tiles: CaseloadTiles; query: CaseloadQ
     <ul className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label="Caseload summary">
       {items.map((t) => (
         <li key={t.key}>
-          <Link
+          <a
             href={t.href}
             aria-current={t.current ? "true" : undefined}
             data-testid={`tile-${t.key}`}
-            className={cn(
-              "flex h-full flex-col rounded-lg border bg-white p-4 shadow-sm hover:border-accent",
-              t.current ? "border-accent ring-2 ring-accent-soft" : "border-line",
-            )}
+            className={`flex h-full flex-col rounded-lg border bg-white p-4 shadow-sm hover:border-accent ${t.current ? "border-accent ring-2 ring-accent-soft" : "border-line"}`}
           >
             <span className="text-3xl font-bold tabular-nums text-ink">{t.value}</span>
             <span className="text-sm font-medium text-muted">{t.label}</span>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -122,7 +122,7 @@ const runFields = (ctx: SuiteContext) => ({
   note: `Suite ${ctx.unique()}`,
   version: ctx.versionOf("runs", ctx.runId),
 });
-const STAGE_WRITES = ["stage_changes", "patient_status", "injuries"];
+const STAGE_WRITES = ["stage_changes", "patient_status", "injuries", "patients"];
 const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients"];
 
 /** Every JSON write route handler (POST), keyed by its route. */
@@ -189,7 +189,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
       version: Number(ctx.scalar("select version from protocol_settings where clinic_id = (select clinic_id from patients where id = ?)", ctx.patientId) ?? 0),
     }),
     numberFields: ["symptomFreeDays", "painStopAbove", "heelRaisesToRun"],
-    writes: ["protocol_settings", "patient_status"],
+    writes: ["protocol_settings", "patient_status", "patients"],
     ownerRun: true,
   },
   "app/(clinic)/patients/new/actions.ts#createPatientAction": {
@@ -284,7 +284,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     args: (fields, ctx) => [ctx.patientId, fields],
     textFields: ASSESSMENT_TEXT,
     numberFields: ASSESSMENT_NUMBERS,
-    writes: ["assessments", "patient_status"],
+    writes: ["assessments", "patient_status", "patients"],
     ownerRun: true,
   },
   "app/(clinic)/patients/[patientId]/assessments/actions.ts#updateAssessmentAction": {
@@ -293,7 +293,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     args: (fields, ctx) => [ctx.patientId, ctx.assessmentId, ctx.versionOf("assessments", ctx.assessmentId), fields],
     textFields: ASSESSMENT_TEXT,
     numberFields: ASSESSMENT_NUMBERS,
-    writes: ["assessments", "patient_status"],
+    writes: ["assessments", "patient_status", "patients"],
     ownerRun: true,
   },
   "app/(clinic)/admin/actions.ts#createUserAction": {

@@ -1,6 +1,8 @@
 import "server-only";
 import { recomputeStaleStatuses } from "./status";
-import { sql, type SQL } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { fillPlaceholders, sql, type SQL } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { careTeam, injuries, patients, patientStatus, users, type InjurySeverity, type Muscle, type Side } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
@@ -11,6 +13,7 @@ import { foldForSearch } from "@/lib/domain/text";
 import { CASELOAD_PAGE_SIZE, defaultDir, type CaseloadQuery, type CaseloadSort } from "@/lib/validation/caseload";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
+import { fillMissingCaseloadKeys } from "./caseload-keys";
 
 export type CaseloadRow = {
   patientId: string;
@@ -52,6 +55,7 @@ type RawRow = {
   t_flagged: number;
   t_returned: number;
   t_total: number;
+  t_missing: number;
   patient_id: string | null;
   given_name: string;
   family_name: string;
@@ -63,105 +67,194 @@ type RawRow = {
   grade: number;
   onset_date: string;
   injury_status: string;
-  return_date: string | null;
   stage: number | null;
   ready: number;
   streak: number;
   latest_pain: number | null;
   latest_pain_date: string | null;
   flags: string;
-  flag_count: number;
   next_step: string | null;
 };
 
+/*
+ * The caseload reads the keys stored on each patient row (`patients.caseload_*`, see
+ * caseload-keys.ts): the counts come from one covering index, the page from an index in
+ * the sort's order where there is one (flags, pain, name), and only the page's rows are
+ * joined to their status, episode and therapist.
+ */
+const ACTIVE = sql`patients.archived_at is null and patients.caseload_active = 1`;
+const NAME_TAIL = sql`patients.family_name collate nocase asc, patients.given_name collate nocase asc, patients.id asc`;
+
 function orderBy(sort: CaseloadSort, dir: "asc" | "desc"): SQL {
   const d = sql.raw(dir);
-  const tail = sql`family_name collate nocase asc, given_name collate nocase asc, patient_id asc`;
   switch (sort) {
     case "name":
-      return sql`family_name collate nocase ${d}, given_name collate nocase ${d}, patient_id asc`;
+      return sql`patients.family_name collate nocase ${d}, patients.given_name collate nocase ${d}, patients.id asc`;
     case "injury":
-      return sql`muscle ${d}, side ${d}, grade ${d}, ${tail}`;
+      return sql`patients.caseload_injury ${d}, ${NAME_TAIL}`;
     // A higher day number is an earlier onset.
     case "day":
-      return sql`onset_date ${sql.raw(dir === "asc" ? "desc" : "asc")}, ${tail}`;
+      return sql`patients.caseload_onset_date ${sql.raw(dir === "asc" ? "desc" : "asc")}, ${NAME_TAIL}`;
     case "stage":
-      return sql`stage ${d} nulls last, ${tail}`;
+      return sql`patients.caseload_stage ${d} nulls last, ${NAME_TAIL}`;
     case "pain":
-      return sql`latest_pain ${d} nulls last, ${tail}`;
+      return sql`patients.caseload_pain ${d} nulls last, ${NAME_TAIL}`;
     case "streak":
-      return sql`streak ${d}, ${tail}`;
+      return sql`patients.caseload_streak ${d}, ${NAME_TAIL}`;
     case "flags":
-      // Stop-level first among the flagged, then by how many flags.
-      return sql`(flag_count > 0) ${d}, (flags like '%"stop_pain"%') ${d}, flag_count ${d}, ${tail}`;
+      // Stop-level first among the flagged, then by how many flags (see flagRank).
+      return sql`patients.caseload_flag_rank ${d}, ${NAME_TAIL}`;
   }
 }
 
-function therapistScope(user: SessionUser, therapist: CaseloadQuery["therapist"]): SQL {
-  if (user.role !== "admin" || !therapist || therapist === "all") return sql`1 = 1`;
-  return sql`(${patients.primaryTherapistId} = ${therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${therapist}))`;
+/*
+ * The statement is built with named placeholders for the view's values, so its text and
+ * parameter list depend only on the view's shape (which filters, sort, direction) and
+ * the user's scope, and are built once per user and shape.
+ */
+const P = {
+  therapist: sql.placeholder("therapist"),
+  needle: sql.placeholder("needle"),
+  stage: sql.placeholder("stage"),
+  flag: sql.placeholder("flag"),
+  from: sql.placeholder("from"),
+  today: sql.placeholder("today"),
+  limit: sql.placeholder("limit"),
+  offset: sql.placeholder("offset"),
+};
+
+type View = {
+  therapist: boolean;
+  needle: boolean;
+  stage: boolean;
+  flag: "any" | "code" | null;
+  ready: boolean;
+  returned: boolean;
+  sort: CaseloadSort;
+  dir: "asc" | "desc";
+  paged: boolean;
+};
+
+function therapistScope(view: View): SQL {
+  if (!view.therapist) return sql`1 = 1`;
+  return sql`(${patients.primaryTherapistId} = ${P.therapist} or ${patients.id} in (select ${careTeam.patientId} from ${careTeam} where ${careTeam.userId} = ${P.therapist}))`;
 }
 
-function filters(query: CaseloadQuery, today: string): SQL {
-  const parts: SQL[] = [sql`1 = 1`];
-  if (query.q) {
-    const needle = foldForSearch(query.q);
-    if (needle) parts.push(sql`instr(search_text, ${needle}) > 0`);
+/** The table's filters, or null when there are none. */
+function filters(view: View): SQL | null {
+  const parts: SQL[] = [];
+  if (view.needle) parts.push(sql`instr(patients.search_text, ${P.needle}) > 0`);
+  if (view.stage) parts.push(sql`patients.caseload_stage = ${P.stage}`);
+  if (view.flag === "any") parts.push(sql`patients.caseload_flag_rank > 0`);
+  else if (view.flag === "code") {
+    parts.push(
+      sql`patients.caseload_flag_rank > 0 and exists (select 1 from ${patientStatus} fs, json_each(fs.flags) where fs.patient_id = patients.id and json_each.value = ${P.flag})`,
+    );
   }
-  if (query.stage !== undefined) parts.push(sql`stage = ${query.stage}`);
-  if (query.flag === "any") parts.push(sql`flag_count > 0`);
-  else if (query.flag) parts.push(sql`exists (select 1 from json_each(flags) where json_each.value = ${query.flag})`);
-  if (query.ready) parts.push(sql`ready = 1`);
-  if (query.returned) parts.push(returnedSince(today));
-  return sql.join(parts, sql` and `);
+  if (view.ready) parts.push(sql`patients.caseload_ready = 1`);
+  if (view.returned) parts.push(RETURNED);
+  return parts.length ? sql.join(parts, sql` and `) : null;
 }
 
-function returnedSince(today: string): SQL {
-  return sql`(injury_status = 'returned' and return_date >= ${addDays(today, -RETURNED_WINDOW_DAYS)} and return_date <= ${today})`;
-}
+const RETURNED = sql`(patients.caseload_returned_on >= ${P.from} and patients.caseload_returned_on <= ${P.today})`;
 
 /**
- * The caseload in one SQL statement: the scoped active patients (not archived, with an
- * injury that is not closed) joined to their stored derived status, the tile counts, the
- * filtered total and one sorted page. `page: null` returns every filtered row.
- *
- * The stored status names the episode it follows (the latest not closed, rewritten with
- * every write that could change it), so the per-patient search for it runs only for a
- * patient without a stored status yet; `base` is materialized once and read by the
- * tiles, the total and the page.
+ * The caseload in one SQL statement: the tile counts over the scoped active patients (not
+ * archived, with an episode that is not closed), the filtered total, one sorted page with
+ * its status, episode and therapist, and how many patients of the clinic have no stored
+ * keys yet.
  */
-function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
-  const today = todayIn(user.clinicTimeZone);
-  const sort = query.sort;
-  const dir = query.dir ?? defaultDir(sort);
-  const order = orderBy(sort, dir);
-  const limit = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
-  const statement = sql`
-    with base as materialized (
+function caseloadStatement(user: SessionUser, view: View): SQL {
+  const order = orderBy(view.sort, view.dir);
+  const scope = sql`${visiblePatientsWhere(user)} and ${ACTIVE} and ${therapistScope(view)}`;
+  const where = filters(view);
+  return sql`
+    with counts as (
+      select count(*) as t_active, count(*) filter (where patients.caseload_ready = 1) as t_ready,
+        count(*) filter (where patients.caseload_flag_rank > 0) as t_flagged, count(*) filter (where ${RETURNED}) as t_returned,
+        ${where ? sql`count(*) filter (where ${where})` : sql`count(*)`} as t_total,
+        (select count(*) from ${patients} m where m.clinic_id = ${user.clinicId} and m.caseload_active is null) as t_missing
+      from ${patients} where ${scope}
+    ),
+    page as (
+      select patients.id as id from ${patients} where ${scope} ${where ? sql`and ${where}` : sql``}
+      order by ${order} ${view.paged ? sql`limit ${P.limit} offset ${P.offset}` : sql``}
+    ),
+    shown as (
       select ${patients.id} as patient_id, ${patients.givenName} as given_name, ${patients.familyName} as family_name,
-        ${patients.recordNumber} as record_number, ${patients.searchText} as search_text, u.name as therapist_name,
-        i.side as side, i.muscle as muscle, i.severity as severity, i.grade as grade, i.onset_date as onset_date,
-        i.status as injury_status, i.return_date as return_date,
+        ${patients.recordNumber} as record_number, u.name as therapist_name,
+        i.side as side, i.muscle as muscle, i.severity as severity, i.grade as grade, i.onset_date as onset_date, i.status as injury_status,
         ps.stage as stage, coalesce(ps.ready_to_progress, 0) as ready, coalesce(ps.symptom_free_streak, 0) as streak,
-        ps.latest_pain as latest_pain, ps.latest_pain_date as latest_pain_date, coalesce(ps.flags, '[]') as flags,
-        coalesce(ps.flag_count, 0) as flag_count, ps.next_step as next_step
-      from ${patients}
+        ps.latest_pain as latest_pain, ps.latest_pain_date as latest_pain_date, coalesce(ps.flags, '[]') as flags, ps.next_step as next_step,
+        row_number() over (order by ${order}) as rn
+      from page
+      join ${patients} on ${patients.id} = page.id
       left join ${patientStatus} ps on ps.patient_id = ${patients.id}
       join ${injuries} i on i.id = (case when ps.patient_id is null then (
         select i2.id from ${injuries} i2 where i2.patient_id = ${patients.id} and i2.status <> 'closed'
-        order by i2.onset_date desc, i2.created_at desc limit 1) else ps.injury_id end) and i.status <> 'closed'
+        order by i2.onset_date desc, i2.created_at desc limit 1) else ps.injury_id end)
       join ${users} u on u.id = ${patients.primaryTherapistId}
-      where ${visiblePatientsWhere(user)} and ${patients.archivedAt} is null and ${therapistScope(user, query.therapist)}
-    ),
-    filtered as (select * from base where ${filters(query, today)}),
-    tiles as (
-      select count(*) as t_active, coalesce(sum(ready), 0) as t_ready, coalesce(sum(flag_count > 0), 0) as t_flagged,
-        coalesce(sum(${returnedSince(today)}), 0) as t_returned, (select count(*) from filtered) as t_total
-      from base
-    ),
-    paged as (select f.*, row_number() over (order by ${order}) as rn from filtered f order by ${order} ${limit})
-    select tiles.*, paged.* from tiles left join paged on 1 = 1 order by paged.rn`;
-  return getDb().all<RawRow>(statement);
+    )
+    select counts.*, shown.* from counts left join shown on 1 = 1 order by shown.rn`;
+}
+
+const dialect = new SQLiteSyncDialect();
+/** Built statements by user (their scope's own values are in the parameters) and view shape; small and bounded. */
+const built = new Map<string, { sql: string; params: unknown[] }>();
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+
+/** A prepared statement kept per database handle and SQL text. */
+function prepared(text: string): Database.Statement {
+  const client = getDb().$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = client.prepare(text)));
+  return statement;
+}
+
+/** `page: null` returns every filtered row. */
+function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
+  const today = todayIn(user.clinicTimeZone);
+  const needle = query.q ? foldForSearch(query.q) : "";
+  const therapist = user.role === "admin" && query.therapist && query.therapist !== "all" ? query.therapist : null;
+  const view: View = {
+    therapist: therapist !== null,
+    needle: needle !== "",
+    stage: query.stage !== undefined,
+    flag: query.flag === "any" ? "any" : query.flag ? "code" : null,
+    ready: Boolean(query.ready),
+    returned: Boolean(query.returned),
+    sort: query.sort,
+    dir: query.dir ?? defaultDir(query.sort),
+    paged: page !== null,
+  };
+  const key = JSON.stringify([user.id, user.role, user.clinicId, view]);
+  let statement = built.get(key);
+  if (!statement) {
+    if (built.size >= 1000) built.clear();
+    statement = dialect.sqlToQuery(caseloadStatement(user, view));
+    built.set(key, statement);
+  }
+  const params = fillPlaceholders(statement.params, {
+    therapist,
+    needle,
+    stage: query.stage ?? null,
+    flag: query.flag ?? null,
+    from: addDays(today, -RETURNED_WINDOW_DAYS),
+    today,
+    limit: page?.limit ?? null,
+    offset: page?.offset ?? null,
+  });
+  return prepared(statement.sql).all(...params) as RawRow[];
+}
+
+/** Reads the caseload, first computing the stored keys of any patient of the clinic without them. */
+function readCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
+  const raw = selectCaseload(user, query, page);
+  if (raw[0]!.t_missing === 0) return raw;
+  getDb().transaction((tx) => fillMissingCaseloadKeys(tx, user.clinicId));
+  return selectCaseload(user, query, page);
 }
 
 function toRow(r: RawRow, today: string): CaseloadRow {
@@ -204,7 +297,7 @@ export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPag
   const today = todayIn(user.clinicTimeZone);
   refreshStatusesOncePerDay(user.clinicId, today);
   const pageSize = CASELOAD_PAGE_SIZE;
-  const raw = selectCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize });
+  const raw = readCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize });
   const head = raw[0]!;
   const rows = raw.filter((r) => r.patient_id !== null).map((r) => toRow(r, today));
   writeAudit(getDb(), {
@@ -229,7 +322,7 @@ export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPag
 export async function listCaseload(): Promise<CaseloadRow[]> {
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
-  const rows = selectCaseload(user, { sort: "flags", page: 1 }, null)
+  const rows = readCaseload(user, { sort: "flags", page: 1 }, null)
     .filter((r) => r.patient_id !== null)
     .map((r) => toRow(r, today));
   writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action: "caseload.view", detail: { rows: rows.length } });

@@ -13,6 +13,7 @@ import { todayIn } from "@/lib/domain/dates";
 import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult, type Flag, type StepBack } from "@/lib/domain/engine";
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
+import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
@@ -221,6 +222,7 @@ export function recomputePatientStatus(tx: Tx, patientId: string, today?: string
       .where(eq(patientStatus.patientId, patientId))
       .run();
   }
+  writeCaseloadKeys(tx, patientId, caseloadKeys(state.injury, values));
   return { changed, state, panel };
 }
 

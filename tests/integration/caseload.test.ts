@@ -5,6 +5,7 @@ import { auditEvents, patients, users } from "@/db/schema";
 import { getCaseloadPage, listCaseload } from "@/lib/dal/caseload";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
+import { NO_CASELOAD_KEYS } from "./caseload-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 
@@ -24,16 +25,22 @@ function expectedIds(where: string): string[] {
 }
 const visibleTo = (uid: string) => `p.primary_therapist_id = '${uid}' or exists (select 1 from care_team c where c.patient_id = p.id and c.user_id = '${uid}')`;
 
-/** SQL statements prepared while `fn` runs, the audit insert left out. */
+/** SQL statements run while `fn` runs (prepared now or kept from an earlier call), the audit insert left out. */
 async function statementsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; reads: string[] }> {
-  const client = getDb().$client;
-  const spy = vi.spyOn(client, "prepare");
+  const proto = Object.getPrototypeOf(getDb().$client.prepare("select 1")) as Record<"all" | "get" | "run" | "iterate", (...a: unknown[]) => unknown>;
+  const ran: string[] = [];
+  const originals = (["all", "get", "run", "iterate"] as const).map((m) => [m, proto[m]] as const);
+  for (const [m, original] of originals) {
+    proto[m] = function (this: { source: string }, ...args: unknown[]) {
+      ran.push(this.source);
+      return original.apply(this, args);
+    };
+  }
   try {
     const result = await fn();
-    const reads = spy.mock.calls.map((c) => String(c[0])).filter((s) => !/^\s*insert into "audit_events"/i.test(s));
-    return { result, reads };
+    return { result, reads: ran.filter((s) => !/^\s*insert into "audit_events"/i.test(s)) };
   } finally {
-    spy.mockRestore();
+    for (const [m, original] of originals) proto[m] = original;
   }
 }
 
@@ -150,7 +157,10 @@ describe("caseload filters, search, sort and paging", () => {
     db.transaction((tx) => {
       for (let n = 0; n < 40; n++) {
         const id = crypto.randomUUID();
-        tx.insert(patients).values({ ...template, id, recordNumber: `PG-${n}`, givenName: "Page", familyName: `Tester${String(n).padStart(2, "0")}`, searchText: `page tester${n}` }).run();
+        // Written without a status recompute: their caseload keys are not computed yet.
+        tx.insert(patients)
+          .values({ ...template, ...NO_CASELOAD_KEYS, id, recordNumber: `PG-${n}`, givenName: "Page", familyName: `Tester${String(n).padStart(2, "0")}`, searchText: `page tester${n}` })
+          .run();
         tx.run(sql`insert into injuries (id, clinic_id, patient_id, side, muscle, severity, grade, onset_date) values (${crypto.randomUUID()}, ${admin.clinicId}, ${id}, 'left', 'soleus', 'strain', 1, '2026-11-01')`);
       }
     });
