@@ -6,105 +6,73 @@
  * user and scope, the seed, the recompute command) pass a transaction and a patient id.
  * It is kept free of `server-only` so the seed and `npm run status:recompute` can use it.
  */
-import { and, asc, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { assessments, clinics, dailyLogs, injuries, patients, patientStatus, protocolSettings, runs, stageChanges } from "@/db/schema";
+import { clinics, injuries, patients, patientStatus } from "@/db/schema";
 import { todayIn } from "@/lib/domain/dates";
 import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult, type Flag, type StepBack } from "@/lib/domain/engine";
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
+import { prepared } from "./prepared";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 export function loadProtocol(tx: Tx, clinicId: string): ProtocolSettings {
-  const row = tx.select({ settings: protocolSettings.settings }).from(protocolSettings).where(eq(protocolSettings.clinicId, clinicId)).get();
+  const row = prepared<{ settings: string }>(tx, "select settings from protocol_settings where clinic_id = ?").get(clinicId);
   return protocolFromJson(row?.settings);
 }
 
+type Injury = typeof injuries.$inferSelect;
+
+// The engine's reads run on every write of a patient's logs, runs or assessments (and on a
+// stale view): statements prepared once per connection, columns aliased to the engine's
+// names, so better-sqlite3 builds the rows itself.
+const CURRENT_INJURY = `select id, clinic_id as clinicId, patient_id as patientId, side, muscle, severity, grade, achilles,
+    onset_date as onsetDate, activity, mechanism, prior_strains as priorStrains, is_recurrence as isRecurrence, status,
+    return_date as returnDate, closed_date as closedDate, version, created_by as createdBy, created_at as createdAt, updated_at as updatedAt
+  from injuries where patient_id = ? and status <> 'closed' order by onset_date desc, created_at desc limit 1`;
+const ENGINE_PATIENT = `select p.clinic_id as clinicId, p.pre_injury_weekly_km as preInjuryWeeklyKm, c.time_zone as timeZone
+  from patients p join clinics c on c.id = p.clinic_id where p.id = ?`;
+const ENGINE_LOGS = `select log_date as date, pain_rest as painRest, pain_daily as painDaily, walk_minutes as walkMinutes,
+    pain_walk as painWalk, pain_cycle as painCycle, pain_swim as painSwim
+  from daily_logs where injury_id = ? order by log_date asc`;
+const ENGINE_RUNS = `select run_date as date, kind, walk_minutes as walkMinutes, run_minutes as runMinutes, repetitions,
+    continuous_minutes as continuousMinutes, distance_km as distanceKm, pain_during as painDuring, pain_next_morning as painNextMorning
+  from runs where injury_id = ? order by run_date asc, created_at asc`;
+const ENGINE_ASSESSMENTS = `select assessed_on as assessedOn, heel_raises_left as heelRaisesLeft, heel_raises_right as heelRaisesRight,
+    knee_to_wall_left_cm as kneeToWallLeftCm, knee_to_wall_right_cm as kneeToWallRightCm, toe_out_severity as toeOutSeverity,
+    pelvic_severity as pelvicSeverity, overstride_severity as overstrideSeverity
+  from assessments where injury_id = ? order by assessed_on asc, created_at asc`;
+const ENGINE_STAGE_CHANGES = `select to_stage as toStage, from_stage as fromStage, kind, effective_date as effectiveDate
+  from stage_changes where injury_id = ? order by created_at asc`;
+
 /** The injury the return-to-run panel follows: the latest by onset that is not closed. */
-export function currentInjury(tx: Tx, patientId: string) {
-  return tx
-    .select()
-    .from(injuries)
-    .where(and(eq(injuries.patientId, patientId), ne(injuries.status, "closed")))
-    .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
-    .limit(1)
-    .get();
+export function currentInjury(tx: Tx, patientId: string): Injury | undefined {
+  const row = prepared<Omit<Injury, "achilles" | "isRecurrence"> & { achilles: number; isRecurrence: number }>(tx, CURRENT_INJURY).get(patientId);
+  return row ? { ...row, achilles: row.achilles !== 0, isRecurrence: row.isRecurrence !== 0 } : undefined;
 }
 
 export type PatientEngineState = {
   clinicId: string;
   today: string;
-  injury: typeof injuries.$inferSelect | null;
+  injury: Injury | null;
   input: EngineInput | null;
   result: EngineResult | null;
 };
 
 /** Loads a patient's current injury and its data, and runs the engine for `today` (the clinic's today by default). */
 export function computePatientState(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): PatientEngineState | null {
-  const patient = tx
-    .select({ clinicId: patients.clinicId, preInjuryWeeklyKm: patients.preInjuryWeeklyKm, timeZone: clinics.timeZone })
-    .from(patients)
-    .innerJoin(clinics, eq(clinics.id, patients.clinicId))
-    .where(eq(patients.id, patientId))
-    .get();
+  const patient = prepared<{ clinicId: string; preInjuryWeeklyKm: number | null; timeZone: string }>(tx, ENGINE_PATIENT).get(patientId);
   if (!patient) return null;
   const day = today ?? todayIn(patient.timeZone);
   const injury = currentInjury(tx, patientId) ?? null;
   if (!injury) return { clinicId: patient.clinicId, today: day, injury: null, input: null, result: null };
-  const logs = tx
-    .select({
-      date: dailyLogs.logDate,
-      painRest: dailyLogs.painRest,
-      painDaily: dailyLogs.painDaily,
-      walkMinutes: dailyLogs.walkMinutes,
-      painWalk: dailyLogs.painWalk,
-      painCycle: dailyLogs.painCycle,
-      painSwim: dailyLogs.painSwim,
-    })
-    .from(dailyLogs)
-    .where(eq(dailyLogs.injuryId, injury.id))
-    .orderBy(asc(dailyLogs.logDate))
-    .all();
-  const runRows = tx
-    .select({
-      date: runs.runDate,
-      kind: runs.kind,
-      walkMinutes: runs.walkMinutes,
-      runMinutes: runs.runMinutes,
-      repetitions: runs.repetitions,
-      continuousMinutes: runs.continuousMinutes,
-      distanceKm: runs.distanceKm,
-      painDuring: runs.painDuring,
-      painNextMorning: runs.painNextMorning,
-    })
-    .from(runs)
-    .where(eq(runs.injuryId, injury.id))
-    .orderBy(asc(runs.runDate), asc(runs.createdAt))
-    .all();
-  const assessmentRows = tx
-    .select({
-      assessedOn: assessments.assessedOn,
-      heelRaisesLeft: assessments.heelRaisesLeft,
-      heelRaisesRight: assessments.heelRaisesRight,
-      kneeToWallLeftCm: assessments.kneeToWallLeftCm,
-      kneeToWallRightCm: assessments.kneeToWallRightCm,
-      toeOutSeverity: assessments.toeOutSeverity,
-      pelvicSeverity: assessments.pelvicSeverity,
-      overstrideSeverity: assessments.overstrideSeverity,
-    })
-    .from(assessments)
-    .where(eq(assessments.injuryId, injury.id))
-    .orderBy(asc(assessments.assessedOn), asc(assessments.createdAt))
-    .all();
-  const changes = tx
-    .select({ toStage: stageChanges.toStage, fromStage: stageChanges.fromStage, kind: stageChanges.kind, effectiveDate: stageChanges.effectiveDate })
-    .from(stageChanges)
-    .where(eq(stageChanges.injuryId, injury.id))
-    .orderBy(asc(stageChanges.changedAt))
-    .all();
+  const logs = prepared<EngineInput["logs"][number]>(tx, ENGINE_LOGS).all(injury.id);
+  const runRows = prepared<EngineInput["runs"][number]>(tx, ENGINE_RUNS).all(injury.id);
+  const assessmentRows = prepared<EngineInput["assessments"][number]>(tx, ENGINE_ASSESSMENTS).all(injury.id);
+  const changes = prepared<EngineInput["stageChanges"][number]>(tx, ENGINE_STAGE_CHANGES).all(injury.id);
   const input: EngineInput = {
     today: day,
     side: injury.side,

@@ -110,3 +110,38 @@ describe("stage changes", () => {
     await expect(overrideStage(patientIdByName("Tom", "Hendriks"), 3, "nope")).rejects.toThrow(/not found/);
   });
 });
+
+describe("the engine's hand-written reads", () => {
+  it("read every seeded patient's current episode and its data exactly as the drizzle queries they replaced", async () => {
+    const { and, asc, desc, ne } = await import("drizzle-orm");
+    const { assessments, dailyLogs, patients, runs } = await import("@/db/schema");
+    const { computePatientState, currentInjury } = await import("@/lib/dal/status");
+    const db = getDb();
+    const ids = db.select({ id: patients.id }).from(patients).all().map((p) => p.id);
+    let withData = 0;
+    for (const id of ids) {
+      const injury = db.select().from(injuries).where(and(eq(injuries.patientId, id), ne(injuries.status, "closed"))).orderBy(desc(injuries.onsetDate), desc(injuries.createdAt)).limit(1).get();
+      expect(currentInjury(db, id)).toEqual(injury);
+      const state = computePatientState(db, id, "2026-11-26");
+      if (!injury) {
+        expect(state?.input).toBeNull();
+        continue;
+      }
+      const logs = db
+        .select({ date: dailyLogs.logDate, painRest: dailyLogs.painRest, painDaily: dailyLogs.painDaily, walkMinutes: dailyLogs.walkMinutes, painWalk: dailyLogs.painWalk, painCycle: dailyLogs.painCycle, painSwim: dailyLogs.painSwim })
+        .from(dailyLogs).where(eq(dailyLogs.injuryId, injury.id)).orderBy(asc(dailyLogs.logDate)).all();
+      const runRows = db
+        .select({ date: runs.runDate, kind: runs.kind, walkMinutes: runs.walkMinutes, runMinutes: runs.runMinutes, repetitions: runs.repetitions, continuousMinutes: runs.continuousMinutes, distanceKm: runs.distanceKm, painDuring: runs.painDuring, painNextMorning: runs.painNextMorning })
+        .from(runs).where(eq(runs.injuryId, injury.id)).orderBy(asc(runs.runDate), asc(runs.createdAt)).all();
+      const assessmentRows = db
+        .select({ assessedOn: assessments.assessedOn, heelRaisesLeft: assessments.heelRaisesLeft, heelRaisesRight: assessments.heelRaisesRight, kneeToWallLeftCm: assessments.kneeToWallLeftCm, kneeToWallRightCm: assessments.kneeToWallRightCm, toeOutSeverity: assessments.toeOutSeverity, pelvicSeverity: assessments.pelvicSeverity, overstrideSeverity: assessments.overstrideSeverity })
+        .from(assessments).where(eq(assessments.injuryId, injury.id)).orderBy(asc(assessments.assessedOn), asc(assessments.createdAt)).all();
+      const changes = db
+        .select({ toStage: stageChanges.toStage, fromStage: stageChanges.fromStage, kind: stageChanges.kind, effectiveDate: stageChanges.effectiveDate })
+        .from(stageChanges).where(eq(stageChanges.injuryId, injury.id)).orderBy(asc(stageChanges.changedAt)).all();
+      expect(state?.input).toMatchObject({ logs, runs: runRows, assessments: assessmentRows, stageChanges: changes, onsetDate: injury.onsetDate, side: injury.side });
+      if (logs.length && runRows.length && assessmentRows.length) withData++;
+    }
+    expect(withData).toBeGreaterThan(3);
+  });
+});
