@@ -1,5 +1,5 @@
 import "server-only";
-import { prepared, type Handle } from "./prepared";
+import { prepared, type Handle } from "@/db/statements";
 
 export type AuditInput = {
   clinicId: string | null;

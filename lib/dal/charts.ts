@@ -12,7 +12,8 @@ import { weeklyVolume, type VolumeRunInput, type VolumeWeek } from "@/lib/domain
 import { measureRows, type MeasureInput, type MeasureRow } from "@/lib/domain/chart-measures";
 import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
-import { auditRead, prepared } from "./prepared";
+import { prepared } from "@/db/statements";
+import { auditRead } from "./prepared";
 
 export type PainChartDto = {
   range: PainRange;

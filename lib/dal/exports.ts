@@ -10,7 +10,7 @@ import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
-import { bool, prepared } from "./prepared";
+import { bool, prepared } from "@/db/statements";
 import { currentPanel } from "./stages";
 import { loadProtocol, type Tx } from "./status";
 

@@ -14,7 +14,7 @@ import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
-import { prepared } from "./prepared";
+import { prepared } from "@/db/statements";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
