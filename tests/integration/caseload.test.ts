@@ -38,7 +38,7 @@ async function statementsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; r
   }
   try {
     const result = await fn();
-    return { result, reads: ran.filter((s) => !/^\s*insert into "audit_events"/i.test(s)) };
+    return { result, reads: ran.filter((s) => !/^\s*insert into "?audit_events"?/i.test(s)) };
   } finally {
     for (const [m, original] of originals) proto[m] = original;
   }
