@@ -20,10 +20,10 @@ export function actionErrorFrom(err: unknown): { status: number; result: ActionR
 }
 
 /** Runs a DAL write for a server action: its data, or the expected error as a result; `after` runs only on success (revalidation). */
-export async function actionResult<T>(write: () => Promise<T>, after: () => void): Promise<ActionResult<T>> {
+export async function actionResult<T>(write: () => Promise<T>, after?: () => void): Promise<ActionResult<T>> {
   try {
     const data = await write();
-    after();
+    after?.();
     return { ok: true, data };
   } catch (err) {
     return actionErrorFrom(err).result;
