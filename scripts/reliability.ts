@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
-import { actionResult, callAction, findAction, signInHttp } from "./lib/app-client";
+import { actionResult, callAction, findAction, signInHttp, waitHealthy } from "./lib/app-client";
 
 const CLIENTS = Number(process.env.RELIABILITY_CLIENTS ?? 20);
 const WRITES = Number(process.env.RELIABILITY_WRITES ?? 200);
@@ -44,19 +44,6 @@ function addDays(day: string, n: number): string {
 
 function startServer(): ChildProcess {
   return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", PORT], { env: ENV, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitHealthy(timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The server did not become healthy");
 }
 
 async function stop(server: ChildProcess, signal: NodeJS.Signals) {
@@ -167,7 +154,7 @@ async function main() {
   }
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
   let server = startServer();
-  await waitHealthy();
+  await waitHealthy(BASE, 60_000);
   const started = Date.now();
   try {
     const clients = await setUpClients(today);
@@ -218,7 +205,7 @@ async function main() {
     expect(killed, `the server was killed with SIGKILL after ${second.acks.length} acknowledged writes`);
     await stop(server, "SIGKILL");
     server = startServer();
-    await waitHealthy();
+    await waitHealthy(BASE, 60_000);
     const check = checkIntegrity(DB_FILE);
     expect(check.integrity === "ok", "integrity_check is ok after the crash");
     expect(check.foreignKeyProblems === 0, "foreign_key_check is clean after the crash");

@@ -59,7 +59,7 @@ function toInjury(i: typeof injuries.$inferSelect): AssessmentInjury {
  * The injury a new assessment is tied to: the active one; failing that, the most recent
  * returned one (a check during the watch window after returning). Closed episodes are done.
  */
-function currentInjury(db: Db | Tx, patientId: string) {
+function assessmentInjury(db: Db | Tx, patientId: string) {
   return db
     .select()
     .from(injuries)
@@ -96,7 +96,7 @@ export async function getNewAssessmentContext(patientId: string): Promise<NewAss
   const db = getDb();
   if (!visiblePatientId(db, user, patientId)) return null;
   const today = todayIn(user.clinicTimeZone);
-  const injury = currentInjury(db, patientId);
+  const injury = assessmentInjury(db, patientId);
   if (!injury) return { injury: null, earlier: [], today };
   return { injury: toInjury(injury), earlier: recordsOf(db, eq(assessments.injuryId, injury.id)), today };
 }
@@ -197,7 +197,7 @@ export async function createAssessment(patientId: string, input: AssessmentInput
   const id = randomUUID();
   db.transaction((tx) => {
     if (!visiblePatientId(tx, user, patientId)) throw new NotFoundError("Patient");
-    const injury = currentInjury(tx, patientId);
+    const injury = assessmentInjury(tx, patientId);
     if (!injury) throw new DomainRuleError("This patient has no open injury episode to assess. Add the injury first.");
     checkDate(input.assessedOn, today, injury.onsetDate);
     tx.insert(assessments)

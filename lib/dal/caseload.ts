@@ -1,9 +1,9 @@
 import "server-only";
 import { recomputeStaleStatuses } from "./status";
-import type Database from "better-sqlite3";
 import { fillPlaceholders, sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
+import { prepared } from "@/db/statements";
 import { careTeam, injuries, patients, patientStatus, users, type InjurySeverity, type Muscle, type Side } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
@@ -132,7 +132,6 @@ type View = {
   returned: boolean;
   sort: CaseloadSort;
   dir: "asc" | "desc";
-  paged: boolean;
 };
 
 function therapistScope(view: View): SQL {
@@ -178,7 +177,7 @@ function caseloadStatement(user: SessionUser, view: View): SQL {
     ),
     page as (
       select patients.id as id from ${patients} where ${scope} ${where ? sql`and ${where}` : sql``}
-      order by ${order} ${view.paged ? sql`limit ${P.limit} offset ${P.offset}` : sql``}
+      order by ${order} limit ${P.limit} offset ${P.offset}
     ),
     shown as (
       select ${patients.id} as patient_id, ${patients.givenName} as given_name, ${patients.familyName} as family_name,
@@ -201,20 +200,10 @@ function caseloadStatement(user: SessionUser, view: View): SQL {
 const dialect = new SQLiteSyncDialect();
 /** Built statements by user (their scope's own values are in the parameters) and view shape; small and bounded. */
 const built = new Map<string, { sql: string; params: unknown[] }>();
-const statements = new WeakMap<object, Map<string, Database.Statement>>();
 
-/** A prepared statement kept per database handle and SQL text. */
-function prepared(text: string): Database.Statement {
-  const client = getDb().$client;
-  let cache = statements.get(client);
-  if (!cache) statements.set(client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = client.prepare(text)));
-  return statement;
-}
+type Page = { limit: number; offset: number };
 
-/** `page: null` returns every filtered row. */
-function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
+function selectCaseload(user: SessionUser, query: CaseloadQuery, page: Page): RawRow[] {
   const today = todayIn(user.clinicTimeZone);
   const needle = query.q ? foldForSearch(query.q) : "";
   const therapist = user.role === "admin" && query.therapist && query.therapist !== "all" ? query.therapist : null;
@@ -227,7 +216,6 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: 
     returned: Boolean(query.returned),
     sort: query.sort,
     dir: query.dir ?? defaultDir(query.sort),
-    paged: page !== null,
   };
   const key = JSON.stringify([user.id, user.role, user.clinicId, view]);
   let statement = built.get(key);
@@ -243,14 +231,14 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: 
     flag: query.flag ?? null,
     from: addDays(today, -RETURNED_WINDOW_DAYS),
     today,
-    limit: page?.limit ?? null,
-    offset: page?.offset ?? null,
+    limit: page.limit,
+    offset: page.offset,
   });
-  return prepared(statement.sql).all(...params) as RawRow[];
+  return prepared<RawRow>(getDb(), statement.sql).all(...params);
 }
 
 /** Reads the caseload, first computing the stored keys of any patient of the clinic without them. */
-function readCaseload(user: SessionUser, query: CaseloadQuery, page: { limit: number; offset: number } | null): RawRow[] {
+function readCaseload(user: SessionUser, query: CaseloadQuery, page: Page): RawRow[] {
   const raw = selectCaseload(user, query, page);
   if (raw[0]!.t_missing === 0) return raw;
   getDb().transaction((tx) => fillMissingCaseloadKeys(tx, user.clinicId));
@@ -313,20 +301,6 @@ export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPag
     pageSize,
     tiles: { active: head.t_active, ready: head.t_ready, flagged: head.t_flagged, returned: head.t_returned },
   };
-}
-
-/**
- * Every active patient the user may see (flagged first, then by name), in one query. Kept
- * for pages that list the whole caseload; the dashboard pages through `getCaseloadPage`.
- */
-export async function listCaseload(): Promise<CaseloadRow[]> {
-  const user = await requireUser();
-  const today = todayIn(user.clinicTimeZone);
-  const rows = readCaseload(user, { sort: "flags", page: 1 }, null)
-    .filter((r) => r.patient_id !== null)
-    .map((r) => toRow(r, today));
-  writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action: "caseload.view", detail: { rows: rows.length } });
-  return rows;
 }
 
 function parseFlags(json: string | null): string[] {

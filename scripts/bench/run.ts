@@ -19,7 +19,7 @@ import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { actionResult, findAction, signInHttp } from "../lib/app-client";
+import { actionResult, findAction, signInHttp, waitHealthy } from "../lib/app-client";
 import { BENCH_PASSWORD, generateClinic, type GeneratedClinic } from "./generate";
 import { firstLoadJs, type RouteBundle } from "./bundles";
 import type { DalResult } from "./dal";
@@ -68,19 +68,6 @@ function buildIsStale(): boolean {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(command, args, { env, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
-async function waitHealthy(base: string, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The server did not become healthy");
 }
 
 type Bar = { kind: "floor" } | { kind: "ratio"; max: number } | { kind: "absolute"; maxMs: number } | { kind: "none" };

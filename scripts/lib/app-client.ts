@@ -10,6 +10,20 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
+/** Waits until the app answers its health check (a server just started). */
+export async function waitHealthy(baseUrl: string, timeoutMs = 90_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("The server did not become healthy");
+}
+
 export async function signInHttp(baseUrl: string, email: string, password = "springback-demo"): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, careTeam, patients, users } from "@/db/schema";
-import { listCaseload } from "@/lib/dal/caseload";
+import { wholeCaseload } from "./caseload-fixtures";
 import { getPatientHeader } from "@/lib/dal/patients";
 import { listClinicUsers } from "@/lib/dal/users";
 import { actAs, seedClinicPerFile } from "../support/db";
@@ -30,7 +30,7 @@ function patientsVisibleTo(email: string) {
 describe("caseload scoping", () => {
   it("a therapist sees own patients and care-team patients, not a colleague's private ones", async () => {
     actAs("kim@springback.test");
-    const rows = await listCaseload();
+    const rows = await wholeCaseload();
     const ids = rows.map((r) => r.patientId).sort();
     // Every returned row is Kim's (primary or care team) and every active one is returned.
     const visible = new Set(patientsVisibleTo("kim@springback.test"));
@@ -57,7 +57,7 @@ describe("caseload scoping", () => {
 
   it("an admin sees every patient of the clinic and none of another clinic", async () => {
     const admin = actAs("admin@springback.test");
-    const rows = await listCaseload();
+    const rows = await wholeCaseload();
     const clinicActive = getDb()
       .select({ n: sql<number>`count(*)` })
       .from(patients)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, injuries, patients, patientStatus, stageChanges } from "@/db/schema";
-import { listCaseload } from "@/lib/dal/caseload";
+import { wholeCaseload } from "./caseload-fixtures";
 import { ConflictError, DomainRuleError, NotFoundError } from "@/lib/dal/errors";
 import { closeInjury, createInjury, listPatientInjuries, markInjuryReturned, updateInjury } from "@/lib/dal/injuries";
 import { createPatient, getPatientHeader } from "@/lib/dal/patients";
@@ -145,7 +145,7 @@ describe("caseload", () => {
     actAs("lee@springback.test");
     const p = (await createPatient({ givenName: "Fresh", familyName: "Strain", dateOfBirth: "1990-01-01", sex: "male", recordNumber: "FS-1" })).id;
     await createInjury(p, episode({ side: "right", muscle: "soleus", onsetDate: today }));
-    const rowOnCaseload = (await listCaseload()).find((r) => r.patientId === p);
+    const rowOnCaseload = (await wholeCaseload()).find((r) => r.patientId === p);
     expect(rowOnCaseload).toMatchObject({ stage: 0, stageName: "Protect", injury: "R soleus, grade 2", day: 1 });
   });
 });
