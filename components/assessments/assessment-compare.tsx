@@ -1,8 +1,9 @@
 import type { Side } from "@/db/schema";
 import type { AssessmentRecord } from "@/lib/dal/assessments";
 import { FAULT_LABEL, formatSigned, MEASURES, measureChange, roundPercent, sideComparisons, type FaultKey } from "@/lib/domain/assessment";
-import { formatDay, severityOf, show } from "./labels";
+import { severityOf, show } from "./labels";
 import { SeverityBadge } from "./severity-badge";
+import { dayWithYear } from "@/lib/domain/engine/words";
 
 const FAULTS: FaultKey[] = ["toeOut", "pelvic", "overstride", "calf"];
 
@@ -23,7 +24,7 @@ export function AssessmentCompare({ older, newer, side }: { older: AssessmentRec
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="comparison">
         <caption className="sr-only">
-          Assessment of {formatDay(older.assessedOn)} compared with {formatDay(newer.assessedOn)}
+          Assessment of {dayWithYear(older.assessedOn)} compared with {dayWithYear(newer.assessedOn)}
         </caption>
         <thead>
           <tr className="border-b border-line text-muted">
@@ -31,10 +32,10 @@ export function AssessmentCompare({ older, newer, side }: { older: AssessmentRec
               Measure
             </th>
             <th scope="col" className={`${cell} font-medium`}>
-              {formatDay(older.assessedOn)}
+              {dayWithYear(older.assessedOn)}
             </th>
             <th scope="col" className={`${cell} font-medium`}>
-              {formatDay(newer.assessedOn)}
+              {dayWithYear(newer.assessedOn)}
             </th>
             <th scope="col" className="py-2 font-medium">
               Change

@@ -2,15 +2,16 @@ import Link from "next/link";
 import type { AssessmentRecord } from "@/lib/dal/assessments";
 import { FAULT_LABEL, type FaultKey } from "@/lib/domain/assessment";
 import { Button } from "@/components/ui/button";
-import { formatDay, METHOD_LABEL, severityOf, show } from "./labels";
+import { METHOD_LABEL, severityOf, show } from "./labels";
 import { SeverityBadge } from "./severity-badge";
+import { dayWithYear } from "@/lib/domain/engine/words";
 
 const FAULTS: FaultKey[] = ["toeOut", "pelvic", "overstride", "calf"];
 const SHORT: Record<FaultKey, string> = { toeOut: "Toe-out", pelvic: "Pelvic tilt", overstride: "Overstride", calf: "Calf" };
 
 /** "#3 · 26 Nov 2026 (video)": numbered oldest first, so two on one day stay apart. */
 export function assessmentLabel(a: AssessmentRecord, number: number) {
-  return `#${number} · ${formatDay(a.assessedOn)}${a.method ? ` (${METHOD_LABEL[a.method].toLowerCase()})` : ""}`;
+  return `#${number} · ${dayWithYear(a.assessedOn)}${a.method ? ` (${METHOD_LABEL[a.method].toLowerCase()})` : ""}`;
 }
 
 /** The assessment history, newest first, and a picker to compare any two. */

@@ -16,8 +16,9 @@ import {
   FAULT_LABEL,
 } from "@/lib/domain/assessment";
 import { Card } from "@/components/ui/card";
-import { formatDay, METHOD_LABEL, SETTING_LABEL, severityOf, show, THOMAS_LABEL } from "./labels";
+import { METHOD_LABEL, SETTING_LABEL, severityOf, show, THOMAS_LABEL } from "./labels";
 import { SeverityBadge } from "./severity-badge";
+import { dayWithYear } from "@/lib/domain/engine/words";
 
 type Props = { assessment: AssessmentRecord; previous: AssessmentRecord | null; earlier: AssessmentRecord[]; side: Side };
 
@@ -76,7 +77,7 @@ function SideTable({ caption, rows, previous }: { caption: string; previous: Ass
               Side-to-side
             </th>
             <th scope="col" className="py-1 font-medium">
-              {previous ? `Change since ${formatDay(previous.assessedOn)}` : "Change since previous"}
+              {previous ? `Change since ${dayWithYear(previous.assessedOn)}` : "Change since previous"}
             </th>
           </tr>
         </thead>

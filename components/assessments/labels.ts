@@ -75,9 +75,3 @@ export function show(value: number | null | undefined, unit = ""): string {
 export function severityOf(record: AssessmentRecord, fault: FaultKey): FaultSeverity | null {
   return record[SEVERITY_FIELD[fault]];
 }
-
-/** "12 Nov 2026" from a calendar day, without time-zone shifts. */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAssessment } from "@/lib/dal/assessments";
 import { AssessmentView, VisitSummary } from "@/components/assessments/assessment-view";
-import { formatDay } from "@/components/assessments/labels";
+import { dayWithYear } from "@/lib/domain/engine/words";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -18,12 +18,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ pat
       <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-line bg-white p-4">
         <div>
           <h2 id="assessment-heading" className="text-lg font-semibold">
-            Assessment of {formatDay(assessment.assessedOn)}
+            Assessment of {dayWithYear(assessment.assessedOn)}
           </h2>
           <VisitSummary assessment={assessment} />
           <p className="text-sm text-muted">
             {injury.description}.{" "}
-            {previous ? `Changes are against the assessment of ${formatDay(previous.assessedOn)}.` : "The first assessment of this injury: no earlier one to compare with."}
+            {previous ? `Changes are against the assessment of ${dayWithYear(previous.assessedOn)}.` : "The first assessment of this injury: no earlier one to compare with."}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

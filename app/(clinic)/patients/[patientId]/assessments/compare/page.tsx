@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { compareAssessments } from "@/lib/dal/assessments";
 import { AssessmentCompare } from "@/components/assessments/assessment-compare";
-import { formatDay } from "@/components/assessments/labels";
+import { dayWithYear } from "@/lib/domain/engine/words";
 
 export const metadata: Metadata = { title: "Compare assessments" };
 
@@ -35,7 +35,7 @@ export default async function CompareAssessmentsPage({
     <section aria-labelledby="compare-page-heading" className="flex flex-col gap-3 rounded-lg border border-line bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="compare-page-heading" className="text-lg font-semibold">
-          {formatDay(pair.older.assessedOn)} compared with {formatDay(pair.newer.assessedOn)}
+          {dayWithYear(pair.older.assessedOn)} compared with {dayWithYear(pair.newer.assessedOn)}
         </h2>
         <Link href={base} className="font-semibold text-accent-strong underline">
           All assessments
