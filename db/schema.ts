@@ -7,6 +7,22 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  ASSESSMENT_METHODS,
+  ASSESSMENT_SETTINGS,
+  ENTRY_SOURCES,
+  FAULT_SEVERITIES,
+  INJURY_ACTIVITIES,
+  INJURY_SEVERITIES,
+  INJURY_STATUSES,
+  MUSCLES,
+  RUN_KINDS,
+  SEXES,
+  SIDES,
+  STAGE_CHANGE_KINDS,
+  THOMAS_RESULTS,
+  USER_ROLES,
+} from "../lib/domain/vocabulary";
+import {
   sqliteTable,
   text,
   integer,
@@ -32,8 +48,6 @@ export const clinics = sqliteTable("clinics", {
   createdAt: createdAt(),
 });
 
-export const USER_ROLES = ["therapist", "admin"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -58,8 +72,6 @@ export const users = sqliteTable(
   ],
 );
 
-export const SEXES = ["female", "male", "other", "unknown"] as const;
-export type Sex = (typeof SEXES)[number];
 
 export const patients = sqliteTable(
   "patients",
@@ -147,15 +159,6 @@ export const careTeam = sqliteTable(
   (t) => [primaryKey({ columns: [t.patientId, t.userId] }), index("care_team_user_idx").on(t.userId, t.patientId)],
 );
 
-export const SIDES = ["left", "right", "both"] as const;
-export const MUSCLES = ["medial_gastrocnemius", "lateral_gastrocnemius", "soleus", "unsure"] as const;
-export const INJURY_SEVERITIES = ["spasm", "strain", "tear"] as const;
-export const INJURY_ACTIVITIES = ["easy_run", "speed_work", "hills", "race", "other"] as const;
-export const INJURY_STATUSES = ["active", "returned", "closed"] as const;
-export type Side = (typeof SIDES)[number];
-export type Muscle = (typeof MUSCLES)[number];
-export type InjurySeverity = (typeof INJURY_SEVERITIES)[number];
-export type InjuryStatus = (typeof INJURY_STATUSES)[number];
 
 export const injuries = sqliteTable(
   "injuries",
@@ -191,9 +194,6 @@ export const injuries = sqliteTable(
   ],
 );
 
-export const FAULT_SEVERITIES = ["none", "mild", "moderate", "severe"] as const;
-export type FaultSeverity = (typeof FAULT_SEVERITIES)[number];
-export const THOMAS_RESULTS = ["negative", "short_one_joint", "short_two_joint"] as const;
 
 export const assessments = sqliteTable(
   "assessments",
@@ -207,8 +207,8 @@ export const assessments = sqliteTable(
       .notNull()
       .references(() => injuries.id),
     assessedOn: text("assessed_on").notNull(),
-    method: text("method", { enum: ["visual", "video", "sensor"] }),
-    setting: text("setting", { enum: ["treadmill", "overground"] }),
+    method: text("method", { enum: ASSESSMENT_METHODS }),
+    setting: text("setting", { enum: ASSESSMENT_SETTINGS }),
     speedKmh: real("speed_kmh"),
     footwear: text("footwear"),
     // Excessive toe-out: foot progression angle in degrees, toe-out positive.
@@ -276,7 +276,7 @@ export const dailyLogs = sqliteTable(
     iceSessions: integer("ice_sessions"),
     compression: integer("compression", { mode: "boolean" }),
     note: text("note"),
-    source: text("source", { enum: ["clinic", "runner"] })
+    source: text("source", { enum: ENTRY_SOURCES })
       .notNull()
       .default("clinic"),
     version: integer("version").notNull().default(1),
@@ -290,7 +290,6 @@ export const dailyLogs = sqliteTable(
   ],
 );
 
-export const RUN_KINDS = ["walk_run", "continuous"] as const;
 
 export const runs = sqliteTable(
   "runs",
@@ -314,7 +313,7 @@ export const runs = sqliteTable(
     painNextMorning: integer("pain_next_morning"),
     surface: text("surface"),
     note: text("note"),
-    source: text("source", { enum: ["clinic", "runner"] })
+    source: text("source", { enum: ENTRY_SOURCES })
       .notNull()
       .default("clinic"),
     version: integer("version").notNull().default(1),
@@ -328,7 +327,6 @@ export const runs = sqliteTable(
   ],
 );
 
-export const STAGE_CHANGE_KINDS = ["start", "progression", "override", "step_back"] as const;
 
 /** Stages are confirmed by a therapist: each confirmation, override or step back is a row. */
 export const stageChanges = sqliteTable(

@@ -1,4 +1,4 @@
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 import type { AssessmentRecord } from "@/lib/dal/assessments";
 import { FAULT_LABEL, formatSigned, MEASURES, measureChange, roundPercent, sideComparisons, type FaultKey } from "@/lib/domain/assessment";
 import { severityOf, show } from "./labels";

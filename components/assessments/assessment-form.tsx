@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 import type { ActionResult, ConflictInfo } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

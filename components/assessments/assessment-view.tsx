@@ -1,4 +1,4 @@
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 import type { AssessmentRecord } from "@/lib/dal/assessments";
 import {
   calfTargets,

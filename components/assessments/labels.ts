@@ -1,5 +1,5 @@
 /** Words and formatting shared by the assessment form, view, history and comparison. */
-import type { FaultSeverity } from "@/db/schema";
+import type { FaultSeverity } from "@/lib/domain/vocabulary";
 import type { AssessmentRecord } from "@/lib/dal/assessments";
 import type { FaultKey } from "@/lib/domain/assessment";
 import { formatNumber } from "@/lib/domain/assessment";

@@ -1,4 +1,4 @@
-import type { FaultSeverity } from "@/db/schema";
+import type { FaultSeverity } from "@/lib/domain/vocabulary";
 import { Badge } from "@/components/ui/badge";
 import { SEVERITY_LABEL } from "@/lib/domain/assessment";
 

@@ -4,6 +4,7 @@
  */
 import type { Db } from "../client";
 import * as s from "../schema";
+import type { Sex } from "../../lib/domain/vocabulary";
 import { todayIn } from "../../lib/domain/dates";
 import { hashPassword } from "../../lib/auth/password";
 import { createRng } from "./random";
@@ -15,7 +16,7 @@ export const DEMO_PASSWORD = "springback-demo";
 export const DEMO_CLINIC = "Demo Sports Physio";
 export const NORTHSIDE_CLINIC = "Northside Running Clinic";
 
-type Row = [given: string, family: string, sex: s.Sex, age: number, who: "kim" | "lee" | "ola", shared: boolean, profile: Partial<Profile> & Pick<Profile, "muscle" | "side" | "severity" | "grade" | "onsetAgo" | "stage">];
+type Row = [given: string, family: string, sex: Sex, age: number, who: "kim" | "lee" | "ola", shared: boolean, profile: Partial<Profile> & Pick<Profile, "muscle" | "side" | "severity" | "grade" | "onsetAgo" | "stage">];
 
 const base = { achilles: false, priorStrains: 0, preInjuryWeeklyKm: 35 } as const;
 

@@ -5,7 +5,7 @@
  */
 import type { Rng } from "./random";
 import { addDays, daysBetween } from "../../lib/domain/dates";
-import type { InjurySeverity, Muscle, Side } from "../schema";
+import type { InjurySeverity, Muscle, Side } from "../../lib/domain/vocabulary";
 
 export type Profile = {
   muscle: Muscle;

@@ -1,6 +1,7 @@
 /** Writes generated patients and their histories (demo clinic and benchmark). */
 import type { Db } from "../client";
 import * as s from "../schema";
+import type { Sex } from "../../lib/domain/vocabulary";
 import { foldForSearch } from "../../lib/domain/text";
 import { generateHistory, type Profile } from "./history";
 import type { Rng } from "./random";
@@ -8,7 +9,7 @@ import type { Rng } from "./random";
 export type PatientSeed = {
   givenName: string;
   familyName: string;
-  sex: s.Sex;
+  sex: Sex;
   age: number;
   recordNumber: string;
   therapistId: string;

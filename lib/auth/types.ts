@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema";
+import type { UserRole } from "@/lib/domain/vocabulary";
 
 /** The signed-in user as every DAL function sees it. */
 export type SessionUser = {

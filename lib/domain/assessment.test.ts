@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 import {
   cadenceTargets,
   calfTargets,

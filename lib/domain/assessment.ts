@@ -5,7 +5,7 @@
  *
  * Asymmetry always comes from lib/domain/asymmetry.ts (one formula for the whole product).
  */
-import type { FaultSeverity, Side } from "@/db/schema";
+import type { FaultSeverity, Side } from "@/lib/domain/vocabulary";
 import { asymmetryPercent, injuredSideLabel, injuredSideValue } from "./asymmetry";
 
 type Num = number | null | undefined;

@@ -5,7 +5,7 @@
  * side is injured and works when both sides are. Return-to-play criteria for calf strains
  * use ≤10% (Green et al. 2022, Sports Med Open 8:10).
  */
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 
 export function asymmetryPercent(left: number | null | undefined, right: number | null | undefined): number | null {
   if (left === null || left === undefined || right === null || right === undefined) return null;

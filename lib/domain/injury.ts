@@ -1,5 +1,5 @@
 /** Words for an injury episode, long for headers and short for tables. */
-import type { Muscle, Side, InjurySeverity } from "@/db/schema";
+import type { Muscle, Side, InjurySeverity } from "@/lib/domain/vocabulary";
 
 export type InjuryWords = {
   side: Side;

@@ -3,7 +3,7 @@
  * an earlier one. Re-injury risk is highest in the months after a return to running, so
  * the header and caseload mark such an episode. "both" overlaps left and right.
  */
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 import { isIsoDay } from "./dates";
 
 export type EpisodeOnset = { id?: string; side: Side; onsetDate: string };

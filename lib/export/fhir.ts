@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Bundle, BundleEntry, CodeableConcept, Condition, Observation, ObservationComponent, Patient, Quantity, Reference } from "fhir/r4";
-import type { Muscle, Side } from "@/db/schema";
+import type { Muscle, Side } from "@/lib/domain/vocabulary";
 import type { ExportAssessmentDto, ExportInjuryDto, PatientExportDto } from "@/lib/dal/exports";
 import { MUSCLE_LABEL } from "@/lib/domain/injury";
 

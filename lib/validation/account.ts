@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "@/db/schema";
+import { USER_ROLES } from "@/lib/domain/vocabulary";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { singleLineText } from "./text";
 

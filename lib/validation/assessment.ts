@@ -3,7 +3,7 @@
  * outside a plausible range. One schema shared by the form (field limits) and its actions.
  */
 import { z } from "zod";
-import { FAULT_SEVERITIES, THOMAS_RESULTS } from "@/db/schema";
+import { FAULT_SEVERITIES, THOMAS_RESULTS } from "@/lib/domain/vocabulary";
 import { isIsoDay } from "@/lib/domain/dates";
 
 export const ASSESSMENT_METHODS = ["visual", "video", "sensor"] as const;

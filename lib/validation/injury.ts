@@ -3,7 +3,7 @@
  * today (clinic time zone) and, for onset, the runner's date of birth.
  */
 import { z } from "zod";
-import { INJURY_ACTIVITIES, INJURY_SEVERITIES, MUSCLES, SIDES } from "@/db/schema";
+import { INJURY_ACTIVITIES, INJURY_SEVERITIES, MUSCLES, SIDES } from "@/lib/domain/vocabulary";
 import { checkbox, isoDay, optionalText, versionField } from "./common";
 
 export const MAX_PRIOR_STRAINS = 20;

@@ -1,6 +1,6 @@
 /** Daily log and run inputs, shared by the quick entry, the log editor and their handlers. */
 import { z } from "zod";
-import { RUN_KINDS } from "@/db/schema";
+import { RUN_KINDS } from "@/lib/domain/vocabulary";
 import { isoDay, optionalBool, optionalInt, optionalNumber, optionalText, painScore, requiredInt, version } from "./fields";
 
 function pairMinutesAndPain(ctx: z.RefinementCtx, minutes: number | undefined, pain: number | undefined, what: string, keys: [string, string]) {

@@ -4,7 +4,7 @@
  * built for a given day.
  */
 import { z } from "zod";
-import { SEXES } from "@/db/schema";
+import { SEXES } from "@/lib/domain/vocabulary";
 import { ageOn } from "@/lib/domain/dates";
 import { isoDay, optionalNumber, optionalText, versionField } from "./common";
 

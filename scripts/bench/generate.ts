@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client";
-import type { InjurySeverity, Muscle, Sex, Side } from "../../db/schema";
+import type { InjurySeverity, Muscle, Sex, Side } from "../../lib/domain/vocabulary";
 import { generateHistory, type History, type Profile } from "../../db/seed/history";
 import { createRng, type Rng } from "../../db/seed/random";
 import { hashPassword } from "../../lib/auth/password";

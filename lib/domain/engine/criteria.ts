@@ -2,7 +2,7 @@
 import { addDays } from "../dates";
 import { asymmetryPercent, injuredSideLabel, injuredSideValue } from "../asymmetry";
 import { LAST_LADDER_STEP, WALK_RUN_LADDER, ladderWords, type ProtocolSettings } from "../protocol";
-import type { Side } from "@/db/schema";
+import type { Side } from "@/lib/domain/vocabulary";
 import { judgeRun, logScores } from "./pain";
 import type { Criterion, EngineAssessment, EngineLog, EngineRun, LadderPosition } from "./types";
 import { km, plural, shortDay } from "./words";

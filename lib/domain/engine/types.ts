@@ -1,4 +1,4 @@
-import type { FaultSeverity, Side } from "@/db/schema";
+import type { FaultSeverity, Side } from "@/lib/domain/vocabulary";
 import type { ProtocolSettings } from "../protocol";
 
 export type EngineLog = {

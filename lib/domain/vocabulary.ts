@@ -1,0 +1,61 @@
+/**
+ * The clinical vocabulary: every enumerated value the product stores, validates and shows.
+ * One home for them, imported by `db/schema.ts`, the validation schemas, the engine and the
+ * UI, so browser code never imports `db/` (and drizzle with it). Words follow PRODUCT.md.
+ */
+
+/** A user's role in a clinic. */
+export const USER_ROLES = ["therapist", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A patient's sex as recorded (men have more Achilles injuries; shown with age). */
+export const SEXES = ["female", "male", "other", "unknown"] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** The injured side; "both" for a bilateral strain. */
+export const SIDES = ["left", "right", "both"] as const;
+export type Side = (typeof SIDES)[number];
+
+/** The muscle of the calf strain ("unsure" until imaging or examination tells). */
+export const MUSCLES = ["medial_gastrocnemius", "lateral_gastrocnemius", "soleus", "unsure"] as const;
+export type Muscle = (typeof MUSCLES)[number];
+
+/** The injury continuum: spasm → strain → tear (clinicians also think in grade 1/2/3). */
+export const INJURY_SEVERITIES = ["spasm", "strain", "tear"] as const;
+export type InjurySeverity = (typeof INJURY_SEVERITIES)[number];
+
+/** What the runner was doing when the calf went. */
+export const INJURY_ACTIVITIES = ["easy_run", "speed_work", "hills", "race", "other"] as const;
+export type InjuryActivity = (typeof INJURY_ACTIVITIES)[number];
+
+/** An injury episode's status: active → returned → closed. */
+export const INJURY_STATUSES = ["active", "returned", "closed"] as const;
+export type InjuryStatus = (typeof INJURY_STATUSES)[number];
+
+/** Severity of a gait fault as graded by the therapist. */
+export const FAULT_SEVERITIES = ["none", "mild", "moderate", "severe"] as const;
+export type FaultSeverity = (typeof FAULT_SEVERITIES)[number];
+
+/** Modified Thomas test result per side (hip above horizontal = short hip flexors). */
+export const THOMAS_RESULTS = ["negative", "short_one_joint", "short_two_joint"] as const;
+export type ThomasResult = (typeof THOMAS_RESULTS)[number];
+
+/** How a gait assessment was taken. */
+export const ASSESSMENT_METHODS = ["visual", "video", "sensor"] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+
+/** Where the runner ran during a gait assessment. */
+export const ASSESSMENT_SETTINGS = ["treadmill", "overground"] as const;
+export type AssessmentSetting = (typeof ASSESSMENT_SETTINGS)[number];
+
+/** A run session: a walk-run repetition pattern, or continuous running. */
+export const RUN_KINDS = ["walk_run", "continuous"] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** Who entered a log or run: the clinic, or the runner from their own check-in. */
+export const ENTRY_SOURCES = ["clinic", "runner"] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
+
+/** Kinds of confirmed stage change. */
+export const STAGE_CHANGE_KINDS = ["start", "progression", "override", "step_back"] as const;
+export type StageChangeKind = (typeof STAGE_CHANGE_KINDS)[number];
