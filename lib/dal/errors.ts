@@ -27,3 +27,11 @@ export class DomainRuleError extends Error {
     this.name = "DomainRuleError";
   }
 }
+
+/** Thrown when the user is signed in but their role may not do this (e.g. a therapist on an admin-only write). */
+export class ForbiddenError extends Error {
+  constructor(message = "You do not have permission to do this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}

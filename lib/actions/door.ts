@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/types";
+import { isSameOriginRequest } from "@/lib/http/origin";
+import { log, newRequestId } from "@/lib/log";
+import { expectedFailure, UNEXPECTED_MESSAGE } from "./errors";
+import { fieldErrorsFrom, type ActionResult } from "./result";
+
+/**
+ * The one door for every server action: the request must come from this app's own pages,
+ * the user must be signed in, every positional argument is parsed by one zod tuple (ids as
+ * UUIDs, the form input last), the DAL runs (it authorises and audits), the listed paths are
+ * revalidated, and the answer is always an `ActionResult`: expected DAL errors through the
+ * one table in `./errors`, anything else logged with a request id and answered with a
+ * generic message. Nothing throws past it except Next's own redirects (an ended session).
+ *
+ * Usage, in a "use server" file:
+ *   export const stepBackAction = serverAction({
+ *     name: "stage.step_back",
+ *     args: z.tuple([patientIdArg, stepBackSchema]),
+ *     run: ([patientId, input]) => stepBackStage(patientId, input),
+ *     revalidate: ([patientId]) => patientPaths(patientId),
+ *   });
+ */
+export type ActionContext = { user: SessionUser; requestId: string };
+
+type ArgsSchema = z.ZodType<unknown[]>;
+
+export type ActionSpec<A extends ArgsSchema, T> = {
+  /** A short code for logs, e.g. "patient.create". */
+  name: string;
+  /** A zod tuple of the positional arguments, or a function of the user for schemas that need the clinic's today. */
+  args: A | ((ctx: ActionContext) => A);
+  run: (args: z.output<A>, ctx: ActionContext) => Promise<T>;
+  /** Paths to revalidate after a successful run (none: the client refreshes itself). */
+  revalidate?: (args: z.output<A>, data: T) => string[] | void;
+  /** Actions a pending one-time password still allows (changing it, signing out). */
+  allowPendingPasswordChange?: boolean;
+};
+
+export function serverAction<A extends ArgsSchema, T>(spec: ActionSpec<A, T>): (...raw: unknown[]) => Promise<ActionResult<T>> {
+  return async (...raw: unknown[]) => {
+    const requestId = newRequestId();
+    try {
+      const h = await headers();
+      if (!isSameOriginRequest(h)) {
+        log.warn({ requestId, action: spec.name, event: "cross_site_refused" }, "cross-site action refused");
+        return { ok: false, error: "This request came from another site and was refused." };
+      }
+      const user = await requireUser({ allowPendingPasswordChange: spec.allowPendingPasswordChange });
+      const ctx: ActionContext = { user, requestId };
+      const schema = typeof spec.args === "function" ? spec.args(ctx) : spec.args;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return invalidArgs(parsed.error, raw);
+      const data = await spec.run(parsed.data, ctx);
+      for (const path of spec.revalidate?.(parsed.data, data) ?? []) revalidatePath(path, path.endsWith("/") ? undefined : "layout");
+      return { ok: true, data };
+    } catch (err) {
+      unstable_rethrow(err);
+      const expected = expectedFailure(err);
+      if (expected) return expected.result;
+      log.error({ requestId, action: spec.name, err }, "server action failed");
+      return { ok: false, error: `${UNEXPECTED_MESSAGE} (Reference ${requestId.slice(0, 8)})` };
+    }
+  };
+}
+
+/**
+ * A failed argument parse. Issues in the last argument (the form input) become field
+ * messages keyed by their path inside it; an issue in an id argument means the record
+ * cannot be found.
+ */
+function invalidArgs(error: z.ZodError, raw: unknown[]): ActionResult<never> {
+  const last = raw.length - 1;
+  const inInput = error.issues.filter((i) => i.path[0] === last && i.path.length > 1);
+  if (inInput.length === 0) return { ok: false, error: "This request could not be read. Reload the page and try again." };
+  const fieldErrors = fieldErrorsFrom(new z.ZodError(inInput.map((i) => ({ ...i, path: i.path.slice(1) }))));
+  const input = raw[last];
+  const values = input && typeof input === "object" && !Array.isArray(input) && !(input instanceof FormData) ? echo(input as Record<string, unknown>) : undefined;
+  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors, values };
+}
+
+function echo(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (typeof value === "string" && value.length <= 10_000) out[key] = value;
+  return out;
+}
+
+/** A record id as an action or route argument: a UUID, nothing else. */
+export const idArg = z.uuid();
