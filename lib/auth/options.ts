@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "./credentials";
 import { getConfig } from "../config";
+import { safeRedirectUrl } from "./next-path";
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -48,8 +49,10 @@ export function buildAuthOptions(): NextAuthOptions {
         session.claims = { uid: token.uid ?? "", cid: token.cid ?? "", role: token.role ?? "therapist", sv: token.sv ?? -1, authTime: token.authTime ?? 0 };
         return session;
       },
+      // The same same-site rule as the sign-in page's `next`; it also runs on the value of
+      // the callback cookie, so a hostile cookie becomes the caseload, never an error.
       redirect({ url, baseUrl }) {
-        return url.startsWith(baseUrl) || url.startsWith("/") ? url : baseUrl;
+        return safeRedirectUrl(url, baseUrl);
       },
     },
   };
