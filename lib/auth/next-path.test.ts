@@ -22,13 +22,13 @@ const HOSTILE = [
 ];
 
 describe("safeNextPath", () => {
-  it.each([
+  it.each<[string | null, string]>([
     ["/patients/abc?tab=logs", "/patients/abc?tab=logs"],
     ["/", "/"],
     [null, "/"],
     ["/login?next=/x", "/"],
     ["/patients/é", "/patients/%C3%A9"],
-    ...HOSTILE.map((h) => [h, "/"] as const),
+    ...HOSTILE.map((h): [string, string] => [h, "/"]),
   ])("%j → %s", (input, expected) => {
     expect(safeNextPath(input)).toBe(expected);
   });
