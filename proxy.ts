@@ -7,6 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { securityHeaders } from "@/lib/security-headers";
+import { isSessionEnded } from "@/lib/auth/session-end";
 
 const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health"];
 const REFRESH_AFTER_SECONDS = 60;
@@ -34,7 +35,9 @@ export async function proxy(request: NextRequest) {
 
   const secret = process.env.NEXTAUTH_SECRET;
   const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  const token = secret ? await getToken({ req: request, secret, secureCookie: secure }) : null;
+  const decoded = secret ? await getToken({ req: request, secret, secureCookie: secure }) : null;
+  // A token whose session was ended by sign-out is treated as no token: never re-issued.
+  const token = decoded && !isSessionEnded(decoded.sid) ? decoded : null;
   if (!token) {
     if (pathname.startsWith("/api/")) return withHeaders(NextResponse.json({ error: "Not signed in" }, { status: 401 }), headers);
     const url = new URL("/login", request.url);

@@ -436,3 +436,20 @@ export const signInAttempts = sqliteTable(
   },
   (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at), index("sign_in_attempts_ip_at_idx").on(t.ip, t.at)],
 );
+
+/**
+ * Sessions ended by "Sign out" before their token expired: the token's session id (`sid`
+ * claim, fixed at sign-in and kept when the token is re-issued) is refused until the
+ * session's absolute lifetime has passed, then the row may be purged.
+ */
+export const endedSessions = sqliteTable(
+  "ended_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    userId: text("user_id").notNull(),
+    endedAt: text("ended_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** When the session would have expired anyway (ISO UTC); after it the row is not needed. */
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("ended_sessions_expires_idx").on(t.expiresAt)],
+);

@@ -18,5 +18,6 @@ declare module "next-auth/jwt" {
     role?: TokenClaims["role"];
     sv?: TokenClaims["sv"];
     authTime?: TokenClaims["authTime"];
+    sid?: TokenClaims["sid"];
   }
 }

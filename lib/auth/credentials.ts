@@ -11,6 +11,7 @@ import type { SessionUser, TokenClaims } from "./types";
 import { THROTTLE, throttleWaitSeconds } from "./throttle";
 import { getConfig } from "../config";
 import { writeAudit } from "../dal/audit";
+import { isSessionEnded } from "./session-end";
 
 export type AuthorizedUser = { id: string; clinicId: string; role: SessionUser["role"]; sessionVersion: number; name: string; email: string };
 
@@ -93,13 +94,14 @@ export async function checkCredentials(emailInput: unknown, passwordInput: unkno
 
 /**
  * The user behind a session token, re-read from the database: null when the account is
- * disabled, its session version has moved on (signed out everywhere, password reset), or
- * the session is older than its absolute lifetime.
+ * disabled, its session version has moved on (signed out everywhere, password reset), the
+ * session was ended by sign-out, or it is older than its absolute lifetime.
  */
 export function loadSessionUser(claims: Partial<TokenClaims> | null | undefined, nowSeconds = Date.now() / 1000): SessionUser | null {
   if (!claims?.uid || typeof claims.sv !== "number") return null;
   const maxAge = getConfig().SESSION_MAX_HOURS * 3600;
   if (typeof claims.authTime !== "number" || nowSeconds - claims.authTime > maxAge) return null;
+  if (isSessionEnded(claims.sid)) return null;
   const row = getDb()
     .select({ user: users, clinic: clinics })
     .from(users)

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "./credentials";
 import { getConfig } from "../config";
 import { safeRedirectUrl } from "./next-path";
+import { endSession, newSessionId } from "./session-end";
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -34,6 +35,12 @@ export function buildAuthOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Ends this session on the server: a copy of the cookie is refused from now on.
+      signOut({ token }) {
+        endSession(token);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
@@ -42,11 +49,12 @@ export function buildAuthOptions(): NextAuthOptions {
           token.role = user.role;
           token.sv = user.sessionVersion;
           token.authTime = Math.floor(Date.now() / 1000);
+          token.sid = newSessionId();
         }
         return token;
       },
       session({ session, token }) {
-        session.claims = { uid: token.uid ?? "", cid: token.cid ?? "", role: token.role ?? "therapist", sv: token.sv ?? -1, authTime: token.authTime ?? 0 };
+        session.claims = { uid: token.uid ?? "", cid: token.cid ?? "", role: token.role ?? "therapist", sv: token.sv ?? -1, authTime: token.authTime ?? 0, sid: token.sid ?? "" };
         return session;
       },
       // The same same-site rule as the sign-in page's `next`; it also runs on the value of

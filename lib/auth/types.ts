@@ -21,4 +21,6 @@ export type TokenClaims = {
   sv: number;
   /** Seconds since the epoch when the user signed in (absolute session lifetime). */
   authTime: number;
+  /** Session id, fixed at sign-in and kept when the token is re-issued; ended by sign-out. */
+  sid: string;
 };

@@ -16,7 +16,7 @@ seedClinicPerFile();
 const userRow = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()!;
 const claimsOf = (email: string) => {
   const u = userRow(email);
-  return { uid: u.id, cid: u.clinicId, role: u.role, sv: u.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+  return { uid: u.id, cid: u.clinicId, role: u.role, sv: u.sessionVersion, authTime: Math.floor(Date.now() / 1000), sid: crypto.randomUUID() };
 };
 
 describe("account administration", () => {

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, signInAttempts, users } from "@/db/schema";
 import { checkCredentials, loadSessionUser } from "@/lib/auth/credentials";
+import { endSession } from "@/lib/auth/session-end";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { seedClinicPerFile } from "../support/db";
 
@@ -47,7 +48,7 @@ describe("checkCredentials", () => {
 describe("loadSessionUser", () => {
   it("re-reads the user and refuses a disabled account or a stale session version", () => {
     const kim = getDb().select().from(users).where(eq(users.email, "kim@springback.test")).get()!;
-    const claims = { uid: kim.id, cid: kim.clinicId, role: kim.role, sv: kim.sessionVersion, authTime: now() };
+    const claims = { uid: kim.id, cid: kim.clinicId, role: kim.role, sv: kim.sessionVersion, authTime: now(), sid: crypto.randomUUID() };
     expect(loadSessionUser(claims)?.email).toBe("kim@springback.test");
     getDb().update(users).set({ sessionVersion: kim.sessionVersion + 1 }).where(eq(users.id, kim.id)).run();
     expect(loadSessionUser(claims)).toBeNull();
@@ -59,11 +60,34 @@ describe("loadSessionUser", () => {
 
   it("refuses a session older than its absolute lifetime, and malformed claims", () => {
     const kim = getDb().select().from(users).where(eq(users.email, "kim@springback.test")).get()!;
-    const claims = { uid: kim.id, cid: kim.clinicId, role: kim.role, sv: kim.sessionVersion };
+    const claims = { uid: kim.id, cid: kim.clinicId, role: kim.role, sv: kim.sessionVersion, sid: crypto.randomUUID() };
     expect(loadSessionUser({ ...claims, authTime: now() - 11 * 3600 })?.id).toBe(kim.id);
     expect(loadSessionUser({ ...claims, authTime: now() - 13 * 3600 })).toBeNull();
     expect(loadSessionUser({ ...claims })).toBeNull();
     expect(loadSessionUser(null)).toBeNull();
     expect(loadSessionUser({ uid: "nope", sv: 1, authTime: now() })).toBeNull();
+  });
+});
+
+describe("sign-out", () => {
+  it("ends this session on the server, once, with an audit row naming the user", () => {
+    const kim = getDb().select().from(users).where(eq(users.email, "kim@springback.test")).get()!;
+    const claims = { uid: kim.id, cid: kim.clinicId, role: kim.role, sv: kim.sessionVersion, authTime: now() };
+    const mine = { ...claims, sid: crypto.randomUUID() };
+    const otherDevice = { ...claims, sid: crypto.randomUUID() };
+    expect(loadSessionUser(mine)?.id).toBe(kim.id);
+    expect(endSession(mine)).toBe(true);
+    expect(endSession(mine)).toBe(false);
+    expect(loadSessionUser(mine)).toBeNull();
+    // Only this session ends; "sign out on every device" is the version bump.
+    expect(loadSessionUser(otherDevice)?.id).toBe(kim.id);
+    const rows = getDb().select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_out")).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ userId: kim.id, clinicId: kim.clinicId, entityType: "user", entityId: kim.id });
+  });
+
+  it("refuses a token without a session id", () => {
+    const kim = getDb().select().from(users).where(eq(users.email, "kim@springback.test")).get()!;
+    expect(loadSessionUser({ uid: kim.id, cid: kim.clinicId, role: kim.role, sv: kim.sessionVersion, authTime: now() })).toBeNull();
   });
 });
