@@ -6,3 +6,14 @@ export async function register() {
   const { getDb } = await import("./db/client");
   getDb();
 }
+
+/**
+ * Every error Next catches while rendering or handling a request: one log line with the
+ * stack, the request id (from scripts/server.mjs) and the route, never the request body.
+ */
+export async function onRequestError(err: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath: string; routeType: string }) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("./lib/log");
+  const id = request.headers["x-request-id"];
+  log.error({ event: "request_error", requestId: typeof id === "string" ? id : null, method: request.method, route: context.routePath, routeType: context.routeType, err }, "request failed");
+}

@@ -47,6 +47,8 @@ export async function proxy(request: NextRequest) {
   }
 
   const response = withHeaders(pass(), headers);
+  // Read by scripts/server.mjs for the request log line, and removed before it is sent.
+  if (typeof token.uid === "string") response.headers.set("x-springback-user-id", token.uid);
   // Sliding expiry: re-issue the token while the user is active, so it lapses only when idle.
   const issuedAt = typeof token.iat === "number" ? token.iat : 0;
   if (secret && Date.now() / 1000 - issuedAt > REFRESH_AFTER_SECONDS) {

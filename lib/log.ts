@@ -12,7 +12,14 @@ export const log = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
 });
 
-/** A fresh id for one request, sent back as `X-Request-Id` and written on its log lines. */
-export function newRequestId(): string {
-  return crypto.randomUUID();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The id of this request, sent back as `X-Request-Id` and written on its log lines: the one
+ * the production server (scripts/server.mjs) gave the request and wrote on its request
+ * line, when `headers` carry it; otherwise a fresh one (dev server, tests, scripts).
+ */
+export function newRequestId(headers?: { get(name: string): string | null } | null): string {
+  const given = headers?.get("x-request-id");
+  return given && UUID.test(given) ? given : crypto.randomUUID();
 }

@@ -19,6 +19,6 @@ for (const script of ["db/migrate.ts", "db/seed.ts"]) {
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script], { env, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

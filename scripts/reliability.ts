@@ -43,7 +43,7 @@ function addDays(day: string, n: number): string {
 }
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", PORT], { env: ENV, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(process.execPath, ["scripts/server.mjs"], { env: ENV, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 async function stop(server: ChildProcess, signal: NodeJS.Signals) {

@@ -44,9 +44,10 @@ export type ActionSpec<A extends ArgsSchema, T> = {
 
 export function serverAction<A extends ArgsSchema, T>(spec: ActionSpec<A, T>): (...raw: unknown[]) => Promise<ActionResult<T>> {
   return async (...raw: unknown[]) => {
-    const requestId = newRequestId();
+    let requestId = newRequestId();
     try {
       const h = await headers();
+      requestId = newRequestId(h);
       if (!isSameOriginRequest(h)) {
         log.warn({ requestId, action: spec.name, event: "cross_site_refused" }, "cross-site action refused");
         return { ok: false, error: "This request came from another site and was refused." };

@@ -40,7 +40,7 @@ export function routeHandler<P extends z.ZodType, Q extends z.ZodType = z.ZodObj
   spec: RouteSpec<P, Q, B, T>,
 ): (request: Request, context: { params: Promise<unknown> }) => Promise<Response> {
   return async (request, context) => {
-    const requestId = newRequestId();
+    const requestId = newRequestId(request.headers);
     const answer = (body: unknown, status: number) => json(body, status, requestId);
     try {
       const write = request.method !== "GET" && request.method !== "HEAD";

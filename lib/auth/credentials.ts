@@ -11,6 +11,8 @@ import type { SessionUser, TokenClaims } from "./types";
 import { THROTTLE, throttleWaitSeconds } from "./throttle";
 import { getConfig } from "../config";
 import { writeAudit } from "../dal/audit";
+import { prepared } from "@/db/statements";
+import { log } from "../log";
 import { isSessionEnded } from "./session-end";
 
 export type AuthorizedUser = { id: string; clinicId: string; role: SessionUser["role"]; sessionVersion: number; name: string; email: string };
@@ -62,32 +64,44 @@ export function signInWaitSeconds(email: string, ip: string | null, now = Date.n
  * Returns the user when the email and password match an enabled account, else null. Every
  * failure takes one argon2 verification, so timing does not reveal whether an email exists.
  * Throws SignInThrottledError (without checking the password) while the email or the
- * address must wait after repeated failures. Every attempt is audited.
+ * address must wait after repeated failures. Every attempt is audited, unknown emails
+ * included (the normalised email, never the typed password).
+ *
+ * The throttle holds under parallel attempts: checking the count and recording this
+ * attempt (as a failure until the hash says otherwise) is one synchronous SQLite
+ * transaction before the first `await`, so concurrent requests see each other's attempts
+ * and 60 parallel wrong passwords reach the hash check at most the policy's number of times.
+ * `ip` must come from the socket or a trusted hop (scripts/lib/client-address.mjs).
  */
 export async function checkCredentials(emailInput: unknown, passwordInput: unknown, ip?: string | null): Promise<AuthorizedUser | null> {
   const email = typeof emailInput === "string" ? normaliseEmail(emailInput).slice(0, 320) : "";
   const password = typeof passwordInput === "string" ? passwordInput.slice(0, 1024) : "";
+  const key = email || "(empty)";
+  const address = ip ?? null;
   const db = getDb();
-  const wait = signInWaitSeconds(email || "(empty)", ip ?? null);
-  if (wait > 0) {
-    writeAudit(db, { clinicId: null, userId: null, action: "auth.sign_in_throttled", entityType: "user", detail: { email, waitSeconds: wait }, ip: ip ?? null });
-    throw new SignInThrottledError(wait);
-  }
   const user = email ? db.select().from(users).where(eq(users.email, email)).get() : undefined;
+  const who = { clinicId: user?.clinicId ?? null, userId: user?.id ?? null, entityType: "user", entityId: user?.id ?? null, ip: address };
+
+  const reservation = db.$client.transaction(() => {
+    const wait = signInWaitSeconds(key, address);
+    if (wait > 0) {
+      writeAudit(db, { ...who, action: "auth.sign_in_throttled", detail: { email, waitSeconds: wait } });
+      return { wait, attemptId: null };
+    }
+    const row = prepared<{ id: number }>(db, "insert into sign_in_attempts (email, ip, success) values (?, ?, 0) returning id").get(key, address);
+    return { wait: 0, attemptId: row!.id };
+  })();
+  if (reservation.attemptId === null) {
+    log.warn({ event: "auth.sign_in_throttled", userId: user?.id ?? null, knownAccount: Boolean(user), waitSeconds: reservation.wait }, "sign-in throttled");
+    throw new SignInThrottledError(reservation.wait);
+  }
+
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   const success = Boolean(user && ok && !user.disabled);
-  db.transaction((tx) => {
-    tx.insert(signInAttempts).values({ email: email || "(empty)", ip: ip ?? null, success }).run();
-    writeAudit(tx, {
-      clinicId: user?.clinicId ?? null,
-      userId: user?.id ?? null,
-      action: success ? "auth.sign_in" : "auth.sign_in_failed",
-      entityType: "user",
-      entityId: user?.id ?? null,
-      detail: { email },
-      ip: ip ?? null,
-    });
-  });
+  db.$client.transaction(() => {
+    if (success) prepared(db, "update sign_in_attempts set success = 1 where id = ?").run(reservation.attemptId);
+    writeAudit(db, { ...who, action: success ? "auth.sign_in" : "auth.sign_in_failed", detail: { email, knownAccount: Boolean(user) } });
+  })();
   if (!success || !user) return null;
   return { id: user.id, clinicId: user.clinicId, role: user.role, sessionVersion: user.sessionVersion, name: user.name, email: user.email };
 }

@@ -282,7 +282,7 @@ async function main() {
   if (dalRun && dalRun.status !== 0) throw new Error("The DAL comparison failed");
   const dal = dalRun ? (JSON.parse(dalRun.stdout.trim().split("\n").at(-1)!) as DalResult[]) : [];
 
-  let server: ChildProcess | undefined = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", options.port], { env, stdio: ["ignore", "ignore", "inherit"] });
+  let server: ChildProcess | undefined = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: options.port, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const stopServer = () => {
     if (server && server.exitCode === null) server.kill("SIGTERM");
     server = undefined;
