@@ -11,6 +11,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** How many backups `npm run backup` keeps in ./backups (the newest; older ones are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
 });
 
 export type AppConfig = z.infer<typeof schema> & { databasePath: string };
@@ -25,6 +27,7 @@ export function getConfig(): AppConfig {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined,
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
     SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
+    BACKUP_KEEP: process.env.BACKUP_KEEP || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
