@@ -8,8 +8,35 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { securityHeaders } from "@/lib/security-headers";
 import { isSessionEnded } from "@/lib/auth/session-end";
+import { sameSitePath } from "@/lib/auth/next-path";
 
 const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health"];
+const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
+/** The site's own origin, as next-auth sees it (NEXTAUTH_URL, else the request's). */
+function siteOrigin(request: NextRequest): string {
+  try {
+    return new URL(process.env.NEXTAUTH_URL ?? "").origin;
+  } catch {
+    return request.nextUrl.origin;
+  }
+}
+
+/**
+ * Drops callback-cookie values that are not a same-site URL before next-auth sees them:
+ * next-auth refuses such a value with a configuration error on every page that reads the
+ * session, so one hostile cookie would lock the user out of sign-in. Returns the names
+ * dropped, to be expired in the response.
+ */
+function dropHostileCallbackCookies(request: NextRequest): string[] {
+  const origin = siteOrigin(request);
+  const dropped = CALLBACK_COOKIES.filter((name) => {
+    const value = request.cookies.get(name)?.value;
+    return value !== undefined && sameSitePath(value, origin) === null;
+  });
+  for (const name of dropped) request.cookies.delete(name);
+  return dropped;
+}
 const REFRESH_AFTER_SECONDS = 60;
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
@@ -21,6 +48,14 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A callbackUrl next-auth would refuse with an error (or that leaves the site) is removed.
+  const callbackParam = request.nextUrl.searchParams.get("callbackUrl");
+  if (pathname.startsWith("/api/auth/") && callbackParam !== null && sameSitePath(callbackParam, siteOrigin(request)) === null) {
+    const clean = request.nextUrl.clone();
+    clean.searchParams.delete("callbackUrl");
+    return NextResponse.redirect(clean);
+  }
+  const droppedCookies = dropHostileCallbackCookies(request);
   const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") || request.nextUrl.protocol === "https:";
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders(nonce, https);
@@ -29,7 +64,11 @@ export async function proxy(request: NextRequest) {
   // Lets the server send a user whose session it refuses back here after signing in again.
   requestHeaders.set("x-springback-path", `${pathname}${search}`);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
-  const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
+  const pass = () => {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    for (const name of droppedCookies) response.cookies.delete(name);
+    return response;
+  };
 
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withHeaders(pass(), headers);
 
