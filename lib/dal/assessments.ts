@@ -1,4 +1,5 @@
 import "server-only";
+import { auditRefused } from "./prepared";
 import { recomputePatientStatus } from "./status";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
@@ -49,6 +50,7 @@ function visiblePatientId(db: Db | Tx, user: SessionUser, patientId: string): st
     .from(patients)
     .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
     .get();
+  if (!row) auditRefused(user, "assessment.view", patientId);
   return row?.id ?? null;
 }
 

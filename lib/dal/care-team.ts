@@ -1,4 +1,5 @@
 import "server-only";
+import { auditRefused } from "./prepared";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { careTeam, patients, users } from "@/db/schema";
@@ -41,7 +42,7 @@ export async function getCareTeam(patientId: string): Promise<CareTeamDto | null
   const user = await requireUser();
   const db = getDb();
   const patient = findVisiblePatient(db, user, patientId);
-  if (!patient) return null;
+  if (!patient) return auditRefused(user, "care_team.view", patientId);
   const members = db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(careTeam)

@@ -13,7 +13,7 @@ import { measureRows, type MeasureInput, type MeasureRow } from "@/lib/domain/ch
 import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { prepared } from "@/db/statements";
-import { auditRead } from "./prepared";
+import { auditRead, auditRefused } from "./prepared";
 
 export type PainChartDto = {
   range: PainRange;
@@ -183,7 +183,7 @@ async function withContext<T>(patientId: string, charts: ChartName[], detail: Re
   const user = await requireUser();
   const db = getDb();
   const c = loadContext(db, user, patientId);
-  if (!c) return null;
+  if (!c) return auditRefused(user, "patient.charts.view", patientId);
   const result = read(c);
   auditRead(user, "patient.charts.view", patientId, { charts, ...detail });
   return result;

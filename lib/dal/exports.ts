@@ -1,4 +1,5 @@
 import "server-only";
+import { auditRefused } from "./prepared";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessments, clinics, dailyLogs, injuries, patients, runs, users } from "@/db/schema";
@@ -161,7 +162,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       .innerJoin(users, eq(users.id, patients.primaryTherapistId))
       .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
       .get();
-    if (!row) return null;
+    if (!row) return auditRefused(user, `patient.export.${format}`, patientId);
     const p = row.patient;
     const injuryRows = tx.select().from(injuries).where(eq(injuries.patientId, patientId)).orderBy(desc(injuries.onsetDate), desc(injuries.createdAt)).all();
     const data: PatientExportDto = {

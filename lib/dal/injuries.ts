@@ -1,4 +1,5 @@
 import "server-only";
+import { auditRefused } from "./prepared";
 import { recomputePatientStatus } from "./status";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -63,7 +64,7 @@ function toFormValues(i: InjuryRow): InjuryInput {
 export async function listPatientInjuries(patientId: string): Promise<InjuryEpisodeDto[] | null> {
   const user = await requireUser();
   const db = getDb();
-  if (!findVisiblePatient(db, user, patientId)) return null;
+  if (!findVisiblePatient(db, user, patientId)) return auditRefused(user, "injuries.view", patientId);
   const today = todayIn(user.clinicTimeZone);
   return db
     .select()

@@ -10,7 +10,7 @@ import type { DailyLogInput, RunInput } from "@/lib/validation/logs";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
-import { CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
+import { auditRead, auditRefused, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
 import { currentInjury, recomputePatientStatus, type Tx } from "./status";
 
 export type DailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
@@ -200,7 +200,9 @@ export async function listLogEntries(patientId: string, page = 1, pageSize = LOG
   const visible = statement(`select p.id, ${CURRENT_INJURY_ID} as injuryId from patients p where p.id = @patientId and ${visibleSql(user)}`).get(scopeParams(user, patientId)) as
     | { id: string; injuryId: string | null }
     | undefined;
-  if (!visible) return null;
+  if (!visible) return auditRefused(user, "patient.logs.view", patientId);
+  // Pain scores and notes leave the server here: the read is audited before they do.
+  auditRead(user, "patient.logs.view", patientId, { page });
   const injuryId = visible.injuryId;
   if (!injuryId) return { entries: [], page: 1, pageCount: 1, total: 0 };
   const total = (statement(ENTRIES_COUNT_SQL).get({ injuryId }) as { n: number }).n;

@@ -12,7 +12,7 @@ import type { PatientInput, PatientUpdateInput } from "@/lib/validation/patient"
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/db/client";
 import { visiblePatientsWhere } from "./access";
-import { auditRead, scopeParams, statement, visibleSql } from "./prepared";
+import { auditRead, auditRefused, scopeParams, statement, visibleSql } from "./prepared";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
@@ -76,7 +76,7 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
       from patients p join users u on u.id = p.primary_therapist_id left join patient_status s on s.patient_id = p.id
       where p.id = @patientId and ${visibleSql(user)}`,
   ).get(scopeParams(user, patientId)) as HeaderRow | undefined;
-  if (!row) return null;
+  if (!row) return auditRefused(user, "patient.view", patientId);
   const today = todayIn(user.clinicTimeZone);
   const injuryRows = statement(HEADER_INJURIES_SQL).all(patientId) as InjuryRow[];
   const team = statement(HEADER_TEAM_SQL).all(patientId) as { id: string; name: string }[];
@@ -184,7 +184,7 @@ export async function getPatientRecord(patientId: string): Promise<PatientRecord
   const user = await requireUser();
   const db = getDb();
   const row = findVisiblePatient(db, user, patientId);
-  if (!row) return null;
+  if (!row) return auditRefused(user, "patient.details.view", patientId);
   writeAudit(db, { clinicId: user.clinicId, userId: user.id, action: "patient.details.view", entityType: "patient", entityId: patientId, patientId });
   return toRecordDto(row);
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { prepared } from "@/db/statements";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "./audit";
+import { log } from "@/lib/log";
 
 /** The statement on the process's connection (`getDb()`). */
 export function statement(sqlText: string) {
@@ -43,4 +44,32 @@ export function auditRead(user: SessionUser, action: string, patientId: string, 
   if (seen.has(key)) return;
   seen.add(key);
   writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action, entityType: "patient", entityId: patientId, patientId, detail: detail ?? null });
+}
+
+/**
+ * Records a refused read: `patientId` names a real patient the user may not see (another
+ * caseload or another clinic). Writes an `access.refused` audit row for the user's clinic
+ * (naming the patient only when it is of that clinic, so no other clinic's record leaks
+ * into this clinic's trail) and one for the patient's clinic when that is another, plus a
+ * warning log line with ids only. Unknown ids (typos, probes of random UUIDs) are not
+ * recorded as refusals. Once per user and patient per page render, like `auditRead`.
+ * Returns null, the "not found" the caller answers with.
+ */
+export function auditRefused(user: SessionUser, action: string, patientId: string): null {
+  if (typeof patientId !== "string" || patientId.length > 64) return null;
+  const seen = readThisRequest();
+  const key = `refused\u0000${user.id}\u0000${patientId}`;
+  if (seen.has(key)) return null;
+  seen.add(key);
+  const target = statement("select clinic_id as clinicId from patients where id = ?").get(patientId) as { clinicId: string } | undefined;
+  if (!target) return null;
+  const sameClinic = target.clinicId === user.clinicId;
+  const detail = { attempted: action, reason: sameClinic ? "outside_caseload" : "other_clinic" };
+  const db = getDb();
+  db.$client.transaction(() => {
+    writeAudit(db, { clinicId: user.clinicId, userId: user.id, action: "access.refused", entityType: "patient", entityId: patientId, patientId: sameClinic ? patientId : null, detail });
+    if (!sameClinic) writeAudit(db, { clinicId: target.clinicId, userId: user.id, action: "access.refused", entityType: "patient", entityId: patientId, patientId, detail });
+  })();
+  log.warn({ event: "access.refused", userId: user.id, clinicId: user.clinicId, patientId, attempted: action, reason: detail.reason }, "access refused");
+  return null;
 }

@@ -9,7 +9,7 @@ import { stageName } from "@/lib/domain/injury";
 import { writeAudit } from "./audit";
 import { DomainRuleError } from "./errors";
 import { patientInScope } from "./logs";
-import { auditRead, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
+import { auditRead, auditRefused, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
 import { computePatientState, panelState, recomputePatientStatus, type PanelState, type Tx } from "./status";
 
 export type StageChangeDto = {
@@ -70,7 +70,7 @@ export async function getReturnToRun(patientId: string): Promise<ReturnToRunDto 
   const today = todayIn(user.clinicTimeZone);
   return getDb().transaction((tx) => {
     const row = storedPanel(user, patientId);
-    if (!row) return null;
+    if (!row) return auditRefused(user, "return_to_run.view", patientId);
     auditRead(user, "return_to_run.view", patientId);
     const p = panelOf(tx, row, patientId, today);
     return { patientId, today, ...p, history: p.injury ? history(p.injury.id) : [] };

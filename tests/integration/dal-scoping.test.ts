@@ -67,16 +67,20 @@ describe("caseload scoping", () => {
     expect(rows.every((r) => r.recordNumber.startsWith("SB-"))).toBe(true);
   });
 
-  it("a patient of another clinic is not found, and its read is not audited", async () => {
+  it("a patient of another clinic is not found, and no read of it is audited, only the refusals", async () => {
     const northside = getDb().select({ id: patients.id }).from(patients).where(eq(patients.recordNumber, "NR-1001")).get()!;
-    const before = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n;
+    const reads = () => getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(sql`${auditEvents.action} <> 'access.refused'`).get()!.n;
+    const refusals = () => getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(sql`${auditEvents.action} = 'access.refused'`).get()!.n;
+    const before = reads();
+    const refusedBefore = refusals();
     actAs("admin@springback.test");
     expect(await getPatientHeader(northside.id)).toBeNull();
     actAs("kim@springback.test");
     expect(await getPatientHeader(northside.id)).toBeNull();
     expect(await getPatientHeader("00000000-0000-4000-8000-000000000000")).toBeNull();
-    const after = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n;
-    expect(after).toBe(before);
+    expect(reads()).toBe(before);
+    // Two refusals of a real id of another clinic, each in both clinics' trails; none for the unknown id.
+    expect(refusals()).toBe(refusedBefore + 4);
   });
 
   it("only admins list accounts, and only their own clinic's", async () => {

@@ -266,10 +266,11 @@ describe("rules for every export", () => {
     ]);
   });
 
-  it("another clinic's patient, a colleague's private patient and an unknown id are not found, and no audit row is written", async () => {
+  it("another clinic's patient, a colleague's private patient and an unknown id are not found, and no export is audited, only the refusals", async () => {
     const db = getDb();
     const northside = db.select({ id: patients.id }).from(patients).where(eq(patients.recordNumber, "NR-1001")).get()!.id;
-    const before = db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n;
+    const notRefusal = sql`${auditEvents.action} <> 'access.refused'`;
+    const before = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(notRefusal).get()!.n;
     actAs("admin@springback.test");
     for (const format of ["csv", "pdf", "fhir"] as const) expect(await getPatientExport(northside, format)).toBeNull();
     actAs("kim@springback.test");
@@ -278,7 +279,9 @@ describe("rules for every export", () => {
     const res = await csvRoute(new NextRequest(`http://localhost/api/patients/${samuel}/export/csv`), { params: Promise.resolve({ patientId: samuel }) });
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain("Adeyemi");
-    expect(db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n).toBe(before);
+    expect(db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(notRefusal).get()!.n).toBe(before);
+    const refused = db.select().from(auditEvents).where(sql`${auditEvents.action} = 'access.refused' and ${auditEvents.entityId} = ${samuel}`).all();
+    expect(refused.length).toBeGreaterThan(0);
   });
 
   it("a patient without data gets a clear 422 message, not an empty file, and no audit row", async () => {
