@@ -73,3 +73,16 @@ export function auditRefused(user: SessionUser, action: string, patientId: strin
   log.warn({ event: "access.refused", userId: user.id, clinicId: user.clinicId, patientId, attempted: action, reason: detail.reason }, "access refused");
   return null;
 }
+
+/**
+ * One audit row per page view for a view that is not of a patient (the admin pages, the
+ * audit viewer): the first call in a page render writes it, later ones in the same render
+ * do nothing. Outside a render every call writes.
+ */
+export function auditViewOnce(user: SessionUser, action: string, detail?: Record<string, unknown>): void {
+  const seen = readThisRequest();
+  const key = `view\u0000${user.id}\u0000${action}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  writeAudit(getDb(), { clinicId: user.clinicId, userId: user.id, action, detail: detail ?? null });
+}

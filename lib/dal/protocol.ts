@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { DEFAULT_PROTOCOL, PROTOCOL_FIELDS, protocolFromJson, type ProtocolSettings } from "@/lib/domain/protocol";
 import type { ProtocolInput } from "@/lib/validation/protocol";
 import { writeAudit } from "./audit";
+import { auditViewOnce } from "./prepared";
 import { ConflictError } from "./errors";
 import { recomputeAllStatuses } from "./status";
 
@@ -18,9 +19,10 @@ export type ProtocolDto = {
   updatedBy: string | null;
 };
 
-/** The clinic's protocol thresholds, for admins. */
+/** The clinic's protocol thresholds, for admins; the read is audited (`admin.protocol.view`, once per page view). */
 export async function getClinicProtocol(): Promise<ProtocolDto> {
   const admin = await requireAdmin();
+  auditViewOnce(admin, "admin.protocol.view");
   const row = getDb()
     .select({ settings: protocolSettings.settings, version: protocolSettings.version, updatedAt: protocolSettings.updatedAt, updatedBy: users.name })
     .from(protocolSettings)

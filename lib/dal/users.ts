@@ -8,6 +8,7 @@ import { requireAdmin, requireUser } from "@/lib/auth/session";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { writeAudit } from "./audit";
+import { auditViewOnce } from "./prepared";
 import { DomainRuleError, NotFoundError } from "./errors";
 
 export type UserListItem = { id: string; name: string; email: string; role: UserRole; disabled: boolean; mustChangePassword: boolean };
@@ -21,6 +22,13 @@ export async function listClinicUsers(): Promise<UserListItem[]> {
     .where(eq(users.clinicId, admin.clinicId))
     .orderBy(asc(users.name))
     .all();
+}
+
+/** The accounts page's list (admins only); the page view is audited (`admin.accounts.view`, once per view). */
+export async function listClinicAccounts(): Promise<UserListItem[]> {
+  const list = await listClinicUsers();
+  auditViewOnce(await requireAdmin(), "admin.accounts.view", { accounts: list.length });
+  return list;
 }
 
 /** The clinic's active therapists and admins (for care-team and filter pickers). */

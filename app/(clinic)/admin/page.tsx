@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
-import { listClinicUsers } from "@/lib/dal/users";
+import { listClinicAccounts } from "@/lib/dal/users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const admin = await requireAdmin();
-  const users = await listClinicUsers();
+  const users = await listClinicAccounts();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

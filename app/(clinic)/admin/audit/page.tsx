@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAuditActions, listAuditEvents } from "@/lib/dal/audit-log";
-import { listClinicUsers } from "@/lib/dal/users";
+import { auditFilterOptions, listAuditEvents } from "@/lib/dal/audit-log";
+import { auditActionLabel } from "@/lib/domain/audit-words";
 import { auditFilterSchema } from "@/lib/validation/audit";
 import { Button } from "@/components/ui/button";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [{ rows, total, page, pageSize }, actions, users] = await Promise.all([listAuditEvents(filter), listAuditActions(), listClinicUsers()]);
+  const [{ rows, total, page, pageSize }, { people, actions }] = await Promise.all([listAuditEvents(filter), auditFilterOptions()]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const query = (overrides: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
@@ -25,23 +25,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Back to accounts
         </Link>
       </div>
-      <form method="get" className="grid gap-3 rounded-lg border border-line bg-white p-4 md:grid-cols-5 md:items-end" aria-label="Filter the audit log">
+      <form method="get" className="grid gap-3 rounded-lg border border-line bg-white p-4 md:grid-cols-3 lg:grid-cols-6 md:items-end" aria-label="Filter the audit log">
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-user" className="text-sm font-medium">User</label>
+          <label htmlFor="f-user" className="text-sm font-medium">Person</label>
           <select id="f-user" name="userId" defaultValue={filter.userId ?? ""} className="min-h-11 rounded-md border border-line bg-white px-2">
             <option value="">Anyone</option>
-            {users.map((u) => (
+            {people.map((u) => (
               <option key={u.id} value={u.id}>{u.name}</option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
+          <label htmlFor="f-runner" className="text-sm font-medium">Runner</label>
+          <input id="f-runner" type="search" name="runner" defaultValue={filter.runner ?? ""} placeholder="Name or record number" maxLength={80} className="min-h-11 rounded-md border border-line bg-white px-2" />
+        </div>
+        <div className="flex flex-col gap-1">
           <label htmlFor="f-action" className="text-sm font-medium">Action</label>
           <select id="f-action" name="action" defaultValue={filter.action ?? ""} className="min-h-11 rounded-md border border-line bg-white px-2">
             <option value="">Any</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
-            ))}
+            {actions
+              .map((a) => ({ code: a, label: auditActionLabel(a) }))
+              .sort((x, y) => x.label.localeCompare(y.label))
+              .map((a) => (
+                <option key={a.code} value={a.code}>{a.label}</option>
+              ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
@@ -70,33 +77,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <thead className="border-b border-line bg-surface text-muted">
             <tr>
               <th scope="col" className="px-3 py-2">When (UTC)</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Patient</th>
-              <th scope="col" className="px-3 py-2">Detail</th>
+              <th scope="col" className="px-3 py-2">What happened</th>
+              <th scope="col" className="px-3 py-2">Runner</th>
+              <th scope="col" className="px-3 py-2">Address</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-muted">No events match these filters.</td>
+                <td colSpan={4} className="px-3 py-6 text-center text-muted">No events match these filters.</td>
               </tr>
             ) : (
               rows.map((r) => (
                 <tr key={r.id} className="border-b border-line last:border-0 align-top">
                   <td className="whitespace-nowrap px-3 py-2">{r.at.replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-3 py-2">{r.userName ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+                  <td className="px-3 py-2" data-testid="audit-description">{r.description}</td>
                   <td className="px-3 py-2">
-                    {r.patientId ? (
-                      <Link href={`/admin/audit?${query({ patientId: r.patientId, page: 1 })}`} className="text-accent-strong underline">
-                        {r.patientRecord ?? "patient"}
+                    {r.patientId && r.patientRecord ? (
+                      <Link
+                        href={`/admin/audit?${query({ patientId: r.patientId, runner: undefined, page: 1 })}`}
+                        className="text-accent-strong underline"
+                        aria-label={`Only events about ${r.patientName ?? r.patientRecord}`}
+                      >
+                        {r.patientRecord}
                       </Link>
                     ) : (
                       "—"
                     )}
                   </td>
-                  <td className="max-w-xs truncate px-3 py-2 font-mono text-xs" title={r.detail ?? undefined}>{r.detail ?? ""}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.ip ?? "—"}</td>
                 </tr>
               ))
             )}
