@@ -12,7 +12,6 @@ import pino from "pino";
 import { clientAddress } from "./lib/client-address.mjs";
 
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
 const log = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { service: "springback" },
@@ -33,7 +32,9 @@ export function routeOf(url) {
   return path.replace(ID, ":id").slice(0, 200);
 }
 
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
+// Listens on every interface, as `next start` does (HOSTNAME is not read: containers set it
+// to their own name).
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -75,7 +76,7 @@ const server = http.createServer((req, res) => {
   });
 });
 
-server.listen(port, hostname, () => {
+server.listen(port, () => {
   log.info({ event: "server_started", port }, `Springback ready on http://localhost:${port}`);
 });
 
