@@ -14,6 +14,8 @@ const env = {
   PORT: port,
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET || "e2e-only-secret-not-for-production-use-0123456789",
+  // Request lines would flood the test report; warnings and errors still show.
+  LOG_LEVEL: process.env.LOG_LEVEL || "warn",
 };
 for (const script of ["db/migrate.ts", "db/seed.ts"]) {
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script], { env, stdio: "inherit" });
