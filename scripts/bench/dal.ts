@@ -158,7 +158,7 @@ async function plans(name: string, call: () => Promise<unknown>): Promise<string
 /** The user as the app sees them on a request: the same re-read as every session's. */
 function sessionUser(email: string): SessionUser {
   const row = db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(eq(users.email, email)).get();
-  const user = row ? loadSessionUser({ uid: row.id, sv: row.sv, authTime: Date.now() / 1000 }) : null;
+  const user = row ? loadSessionUser({ uid: row.id, sv: row.sv, authTime: Date.now() / 1000, sid: crypto.randomUUID() }) : null;
   if (!user) throw new Error(`No user ${email}`);
   return user;
 }
