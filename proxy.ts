@@ -48,17 +48,17 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") || request.nextUrl.protocol === "https:";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const headers = securityHeaders(nonce, https);
   // A callbackUrl next-auth would refuse with an error (or that leaves the site) is removed.
   const callbackParam = request.nextUrl.searchParams.get("callbackUrl");
   if (pathname.startsWith("/api/auth/") && callbackParam !== null && sameSitePath(callbackParam, siteOrigin(request)) === null) {
     const clean = request.nextUrl.clone();
     clean.searchParams.delete("callbackUrl");
-    return NextResponse.redirect(clean);
+    return withHeaders(NextResponse.redirect(clean), headers);
   }
   const droppedCookies = dropHostileCallbackCookies(request);
-  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") || request.nextUrl.protocol === "https:";
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const headers = securityHeaders(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // Lets the server send a user whose session it refuses back here after signing in again.
