@@ -19,7 +19,7 @@ const FILES = [
   "pose_solution_simd_wasm_bin.data",
   "pose_solution_wasm_bin.js",
   "pose_solution_wasm_bin.wasm",
-  "pose_landmark_lite.tflite",
+  // The tool runs the "full" model (modelComplexity 1); lite and heavy are not served.
   "pose_landmark_full.tflite",
 ];
 

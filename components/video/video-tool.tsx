@@ -29,6 +29,11 @@ function hasFrameCallbacks(v: HTMLVideoElement): boolean {
   return typeof (v as Partial<HTMLVideoElement>).requestVideoFrameCallback === "function";
 }
 
+/** The index of the frame shown at media time `t` (frame times may be rounded to the millisecond by the container). */
+function frameIndex(t: number, frameStep: number): number {
+  return Math.floor(t / frameStep + 0.05);
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
 }
@@ -157,12 +162,10 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
       const v = videoRef.current;
       if (!v || !src) return;
       v.pause();
-      const current = hasFrameCallbacks(v) ? frameTime : v.currentTime;
       // Seek just inside the neighbouring frame, so rounding never lands on the frame we left.
-      const target = current + dir * frameStep + frameStep * 0.1;
+      const target = (frameIndex(frameTime, frameStep) + dir + 0.1) * frameStep;
       const end = Number.isFinite(v.duration) ? v.duration : target;
       v.currentTime = Math.min(Math.max(0, target), end);
-      if (!hasFrameCallbacks(v)) setFrameTime(v.currentTime);
     },
     [src, frameTime, frameStep],
   );
@@ -183,7 +186,7 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
   const markContact = useCallback(() => {
     const v = videoRef.current;
     if (!v || !src) return;
-    const t = hasFrameCallbacks(v) ? frameTime : v.currentTime;
+    const t = frameTime;
     setContacts((c) => (c.some((x) => Math.abs(x - t) < 1e-6) ? c : [...c, t].sort((a, b) => a - b)));
     setStatus(`Foot contact marked at ${t.toFixed(3)} s.`);
   }, [src, frameTime]);
@@ -318,7 +321,7 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
   }
 
   const spec = TOOLS[tool];
-  const currentFrame = Math.round(frameTime * (fps ?? DEFAULT_FPS));
+  const currentFrame = frameIndex(frameTime, frameStep);
 
   return (
     <div className="flex flex-col gap-4" onKeyDown={onKeyDown}>
@@ -340,7 +343,13 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
       {src ? (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="flex flex-col gap-2">
-            <div ref={stageRef} className="relative overflow-hidden rounded-md border border-line bg-black" aria-label={`Video ${fileName ?? ""}`} role="group">
+            <div
+              ref={stageRef}
+              tabIndex={0}
+              className="relative overflow-hidden rounded-md border border-line bg-black focus:outline-3 focus:outline-offset-2 focus:outline-accent"
+              aria-label={`Video ${fileName ?? ""}: keyboard shortcuts below`}
+              role="group"
+            >
               <div style={{ transform: `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`, transformOrigin: "center center" }} className="relative">
                 <video
                   ref={videoRef}
@@ -352,7 +361,7 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
                   onLoadedMetadata={onLoaded}
                   onPlay={() => setPlaying(true)}
                   onPause={() => setPlaying(false)}
-                  onSeeked={(e) => !hasFrameCallbacks(e.currentTarget) && setFrameTime(e.currentTarget.currentTime)}
+                  onSeeked={(e) => setFrameTime(e.currentTarget.currentTime)}
                   onError={() => setLoadError("This video cannot be opened in this browser. Try an mp4 (H.264) or webm file.")}
                   data-testid="gait-video"
                 />
