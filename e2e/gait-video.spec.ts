@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { expect, signInAs, test, USERS } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./fixtures";
 import { contactPoints, drawMannequin, GAIT_VIDEO, isContactFrame, writeGaitVideo, writeStillVideo } from "./support/gait-video";
 
 // Zoë Laurent (Kim's patient, left medial gastrocnemius) is reserved for this spec.
@@ -120,6 +120,7 @@ test("a shin angle and a cadence measured on a phone video are saved with their 
   const cadence = Number(/Cadence: ([\d.]+) steps\/min/.exec((await dialog.getByTestId("video-reading").textContent()) ?? "")?.[1]);
   expect(Math.abs(cadence - GAIT_VIDEO.cadenceSpm)).toBeLessThanOrEqual(1);
   await dialog.getByRole("button", { name: "Use this measure" }).click();
+  await expectNoSeriousA11yViolations(page);
   await dialog.getByRole("button", { name: "Done" }).click();
 
   // The measures filled their fields; the therapist still grades the severity.
@@ -135,6 +136,13 @@ test("a shin angle and a cadence measured on a phone video are saved with their 
   await expect(section.getByTestId("video-frame-cadenceSpm")).toContainText(`Cadence: ${cadence} steps/min`);
   const still = section.getByTestId("video-frame-shinAngleDeg").getByRole("img");
   await expect.poll(() => still.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(GAIT_VIDEO.width);
+  await expectNoSeriousA11yViolations(page);
+
+  // The comparison with the previous assessment puts the two frames side by side.
+  await page.getByRole("link", { name: "Compare with previous" }).click();
+  const pair = page.getByTestId("video-compare-shinAngleDeg");
+  await expect(pair.getByTestId("video-frame-shinAngleDeg")).toContainText(`${angle}°`);
+  await expect(pair).toContainText("Not measured from video.");
   expect(outside).toEqual([]);
 });
 

@@ -5,14 +5,15 @@ import { contactsFromHeelHeights } from "@/lib/domain/gait-geometry";
 import type { VideoMeasureTool } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
 import { PoseDetector, type PosePoints } from "./pose";
-import type { Forward, ToolPoint } from "./tools";
+import type { ToolPoint } from "./tools";
 
 type Props = {
   videoRef: React.RefObject<HTMLVideoElement | null>;
   size: { w: number; h: number } | null;
   tool: VideoMeasureTool;
   points: ToolPoint[];
-  forward: Forward;
+  /** Frames per second of the clip (measured while playing, or assumed). */
+  fps: number;
   onPoints: (points: ToolPoint[]) => void;
   onContacts: (times: number[]) => void;
 };
@@ -52,7 +53,7 @@ function suggestionFor(tool: VideoMeasureTool, pose: PosePoints, side: "left" | 
  * Pose-assisted points (loaded only when asked): suggests hip, knee, ankle, heel and
  * foot-index points on the paused frame, or foot contacts over the clip for cadence.
  */
-export function PosePanel({ videoRef, size, tool, points, forward: _forward, onPoints, onContacts }: Props) {
+export function PosePanel({ videoRef, size, tool, points, fps, onPoints, onContacts }: Props) {
   const detector = useRef<PoseDetector | null>(null);
   const [side, setSide] = useState<"left" | "right">("left");
   const [busy, setBusy] = useState<string | null>(null);
@@ -104,7 +105,6 @@ export function PosePanel({ videoRef, size, tool, points, forward: _forward, onP
     try {
       video.pause();
       const d = await ready();
-      const fps = 30;
       const start = video.currentTime;
       const end = Math.min(Number.isFinite(video.duration) ? video.duration : start + CONTACT_SCAN_SECONDS, start + CONTACT_SCAN_SECONDS);
       const times: number[] = [];

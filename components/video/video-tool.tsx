@@ -519,7 +519,7 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
               size={size}
               tool={tool}
               points={points}
-              forward={forward}
+              fps={fps ?? DEFAULT_FPS}
               onPoints={(ps) => {
                 setPoints(ps);
                 setPoseAssisted(true);
