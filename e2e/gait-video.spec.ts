@@ -149,7 +149,7 @@ test("a shin angle and a cadence measured on a phone video are saved with their 
 test("the pose model, served by the app, suggests points that must be moved or accepted by keyboard", async ({ page, baseURL }) => {
   test.skip(!haveVideo, "ffmpeg is needed to make the test video (apt-get install ffmpeg)");
   // Loading and compiling the model takes long on a shared 2-core machine without a GPU.
-  test.setTimeout(240_000);
+  test.setTimeout(330_000);
   const outside = watchRequests(page, baseURL!);
   await openNewAssessment(page);
   const clip = VIDEO.replace(/\.webm$/, "-mannequin.webm");
@@ -159,7 +159,7 @@ test("the pose model, served by the app, suggests points that must be moved or a
 
   await dialog.getByLabel("Leg").selectOption("left");
   await dialog.getByRole("button", { name: "Suggest points" }).click();
-  await expect(dialog.getByTestId("pose-status")).toContainText("Suggested from the left leg", { timeout: 200_000 });
+  await expect(dialog.getByTestId("pose-status")).toContainText("Suggested from the left leg", { timeout: 290_000 });
   const knee = dialog.getByRole("button", { name: /^Knee \(suggested/ });
   const ankle = dialog.getByRole("button", { name: /^Ankle \(suggested/ });
   const at = coordsOf((await knee.getAttribute("aria-label")) ?? "");
