@@ -19,7 +19,7 @@ type Props = {
 };
 
 /** The longest stretch of clip scanned for foot contacts, seconds. */
-const CONTACT_SCAN_SECONDS = 12;
+const CONTACT_SCAN_SECONDS = 8;
 
 function seekTo(video: HTMLVideoElement, t: number): Promise<void> {
   return new Promise((resolve) => {

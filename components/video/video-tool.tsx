@@ -53,6 +53,9 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
   const [fps, setFps] = useState<number | null>(null);
   const [zoom, setZoom] = useState(1);
   const [pan, setPan] = useState({ x: 0, y: 0 });
+  // In pan mode a drag on the frame moves the zoomed frame instead of placing a point (touch has no Shift+arrows).
+  const [panMode, setPanMode] = useState(false);
+  const panDrag = useRef<{ x: number; y: number } | null>(null);
   const [field, setField] = useState<VideoMeasureField>(initialField);
   const [tool, setTool] = useState<VideoMeasureTool>(defaultToolFor(initialField));
   const [points, setPoints] = useState<ToolPoint[]>([]);
@@ -239,8 +242,23 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
     setPoints((ps) => ps.map((p, j) => (j === i ? { x: Math.min(size.w, Math.max(0, to.x)), y: Math.min(size.h, Math.max(0, to.y)), suggested: accept ? false : p.suggested } : p)));
   }
 
+  function onFramePointerDown(e: React.PointerEvent<HTMLCanvasElement>) {
+    if (!panMode) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    panDrag.current = { x: e.clientX, y: e.clientY };
+  }
+  function onFramePointerMove(e: React.PointerEvent<HTMLCanvasElement>) {
+    const from = panDrag.current;
+    if (!panMode || !from) return;
+    panDrag.current = { x: e.clientX, y: e.clientY };
+    setPan((p) => ({ x: p.x + e.clientX - from.x, y: p.y + e.clientY - from.y }));
+  }
+  function onFramePointerUp() {
+    panDrag.current = null;
+  }
+
   function onFrameClick(e: React.MouseEvent) {
-    if (points.length === 0) return;
+    if (panMode || points.length === 0) return;
     const at = toVideoPoint(e.clientX, e.clientY);
     if (!at) return;
     movePoint(active, at);
@@ -367,7 +385,17 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
                 />
                 {size ? (
                   <>
-                    <canvas ref={canvasRef} width={size.w} height={size.h} className="absolute inset-0 h-full w-full cursor-crosshair" onClick={onFrameClick} data-testid="gait-overlay" />
+                    <canvas
+                      ref={canvasRef}
+                      width={size.w}
+                      height={size.h}
+                      className={`absolute inset-0 h-full w-full ${panMode ? "cursor-move touch-none" : "cursor-crosshair"}`}
+                      onClick={onFrameClick}
+                      onPointerDown={onFramePointerDown}
+                      onPointerMove={onFramePointerMove}
+                      onPointerUp={onFramePointerUp}
+                      data-testid="gait-overlay"
+                    />
                     {points.map((p, i) => (
                       <button
                         key={i}
@@ -414,6 +442,9 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
               <Button type="button" variant="secondary" onClick={() => zoomBy(0.8)} aria-label="Zoom out">
                 −
               </Button>
+              <Button type="button" variant={panMode ? "primary" : "secondary"} aria-pressed={panMode} onClick={() => setPanMode((m) => !m)}>
+                Pan by dragging
+              </Button>
               <Button type="button" variant="ghost" onClick={() => (setZoom(1), setPan({ x: 0, y: 0 }))}>
                 Reset zoom
               </Button>
@@ -427,7 +458,7 @@ export default function VideoTool({ initialField, onMeasure, onClose }: Props) {
                 <li>Space or K: play / pause</li>
                 <li>, or ←: previous frame · . or →: next frame</li>
                 <li>1: normal · 2: ½ speed · 4: ¼ speed</li>
-                <li>+ / −: zoom · 0: reset zoom · Shift+arrows: pan</li>
+                <li>+ / −: zoom · 0: reset zoom · Shift+arrows: pan (or “Pan by dragging”)</li>
                 <li>On a point: arrows move it (Shift: 10 px) · Enter accepts a suggestion</li>
                 <li>C: mark a foot contact at this frame · Esc: close</li>
               </ul>
