@@ -21,6 +21,8 @@ import {
   STAGE_CHANGE_KINDS,
   THOMAS_RESULTS,
   USER_ROLES,
+  VIDEO_MEASURE_FIELDS,
+  VIDEO_MEASURE_TOOLS,
 } from "../lib/domain/vocabulary";
 import {
   sqliteTable,
@@ -31,6 +33,7 @@ import {
   uniqueIndex,
   primaryKey,
   check,
+  blob,
 } from "drizzle-orm/sqlite-core";
 
 const id = () => text("id").primaryKey();
@@ -248,6 +251,46 @@ export const assessments = sqliteTable(
   (t) => [
     index("assessments_patient_date_idx").on(t.patientId, t.assessedOn),
     index("assessments_injury_date_idx").on(t.injuryId, t.assessedOn),
+  ],
+);
+
+/** The largest still frame stored with a video measure (bytes of JPEG). */
+export const ASSESSMENT_FRAME_MAX_BYTES = 200_000;
+
+/**
+ * A measure read from a video frame (gait from video): the value sent into one field of an
+ * assessment and the still image it was read from (JPEG with the drawn points and lines).
+ * The video itself never leaves the therapist's device. One row per assessment and field: a
+ * new measure of the same field replaces the old one.
+ */
+export const assessmentFrames = sqliteTable(
+  "assessment_frames",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    field: text("field", { enum: VIDEO_MEASURE_FIELDS }).notNull(),
+    tool: text("tool", { enum: VIDEO_MEASURE_TOOLS }).notNull(),
+    /** In the field's unit (degrees, cm, steps/min). */
+    value: real("value").notNull(),
+    /** The frame's media time in the video, seconds. */
+    frameTimeS: real("frame_time_s").notNull(),
+    /** JSON: the points (image pixels), calibration, contact times and whether pose suggestions were used. */
+    detail: text("detail").notNull(),
+    image: blob("image", { mode: "buffer" }).notNull(),
+    imageWidth: integer("image_width").notNull(),
+    imageHeight: integer("image_height").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("assessment_frames_field_idx").on(t.assessmentId, t.field),
+    check("assessment_frames_image_size", sql`length(${t.image}) <= 200000`),
   ],
 );
 

@@ -14,6 +14,8 @@ import { ConflictNotice } from "./conflict-notice";
 import { fieldId, NumberField, SelectField, SidePair, TextAreaField, type FieldKey, type FormBinding } from "./fields";
 import { FIELD_LABEL, METHOD_LABEL, SETTING_LABEL, THOMAS_LABEL, toFormValues } from "./labels";
 import { SeverityChoice } from "./severity-choice";
+// Gait from video: the one hook-in point (buttons per field group, the tool dialog, saving stills).
+import { MeasureFromVideoButton, useVideoMeasures, VideoMeasurePanel } from "@/components/video/video-measures";
 
 type Saved = { id: string };
 export type FormMode =
@@ -69,6 +71,8 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
     set: (key: FieldKey, value: string) => setValues((prev) => ({ ...prev, [key]: value })),
   };
 
+  const video = useVideoMeasures((field, value) => form.set(field, value));
+
   const measures = useMemo(() => measuresOf(values), [values]);
   const suggestions = useMemo(() => suggestSeverities(injury.side, measures, baseline), [injury.side, measures, baseline]);
   const targets = useMemo(() => calfTargets(injury.side, measures), [injury.side, measures]);
@@ -86,6 +90,7 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
     startTransition(async () => {
       const result = mode.kind === "create" ? await mode.create(values) : await mode.update(version, values);
       if (result.ok) {
+        if (!(await video.saveAll(patientId, result.data.id, values))) return;
         router.push(`/patients/${patientId}/assessments/${result.data.id}`);
         return;
       }
@@ -154,6 +159,9 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
           <NumberField name="fpaLeftDeg" form={form} />
           <NumberField name="fpaRightDeg" form={form} />
         </SidePair>
+        <div className="mt-2">
+          <MeasureFromVideoButton video={video} field="fpaLeftDeg" />
+        </div>
         <p className="mt-2 text-xs text-muted">No running norm exists (walking: about 5–13° toe-out), so the suggestion compares with the other side and the runner&apos;s own earlier assessments.</p>
         <div className="mt-3 flex flex-col gap-3">
           <SeverityChoice fault="toeOut" form={form} suggestion={suggestions.toeOut} />
@@ -167,6 +175,7 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
         </h3>
         <div className="flex flex-col gap-3">
           <NumberField name="pelvicTiltDeg" form={form} hint="0–23° is seen in healthy pelvises." className="sm:max-w-xs" />
+          <MeasureFromVideoButton video={video} field="pelvicTiltDeg" />
           <SidePair>
             <SelectField name="thomasLeft" form={form} options={THOMAS_LABEL} />
             <SelectField name="thomasRight" form={form} options={THOMAS_LABEL} />
@@ -190,6 +199,7 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
             <NumberField name="strikeAheadCm" form={form} />
             <NumberField name="shinAngleDeg" form={form} />
           </div>
+          <MeasureFromVideoButton video={video} field="shinAngleDeg" />
           <SeverityChoice fault="overstride" form={form} suggestion={suggestions.overstride} />
           <TextAreaField name="overstrideNotes" form={form} />
         </div>
@@ -243,6 +253,8 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
           </div>
         </div>
       </Card>
+
+      <VideoMeasurePanel video={video} values={values} />
 
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-line bg-white px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)]">
         <Button type="submit" disabled={pending}>

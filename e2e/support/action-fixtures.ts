@@ -296,6 +296,24 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     writes: ["assessments", "patient_status", "patients"],
     ownerRun: true,
   },
+  "app/(clinic)/patients/[patientId]/assessments/frame-actions.ts#saveAssessmentFrameAction": {
+    scope: "patient",
+    fields: () => ({
+      field: "shinAngleDeg",
+      tool: "vertical",
+      value: 7.5,
+      frameTimeS: 1.2,
+      detail: { points: [{ x: 10, y: 20 }, { x: 12, y: 80 }], poseAssisted: false },
+      // The first bytes of a JPEG (SOI and JFIF header): the DAL checks the signature, not the picture.
+      imageBase64: "/9j/4AAQSkZJRgABAQ==",
+      imageWidth: 320,
+      imageHeight: 240,
+    }),
+    args: (fields, ctx) => [ctx.patientId, ctx.assessmentId, fields],
+    numberFields: ["value", "frameTimeS", "imageWidth"],
+    writes: ["assessment_frames"],
+    ownerRun: true,
+  },
   "app/(clinic)/admin/actions.ts#createUserAction": {
     scope: "admin",
     fields: (ctx) => ({ name: "Suite Person", email: `suite-${ctx.unique()}@springback.test`, role: "therapist" }),

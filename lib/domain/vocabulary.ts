@@ -59,3 +59,14 @@ export type EntrySource = (typeof ENTRY_SOURCES)[number];
 /** Kinds of confirmed stage change. */
 export const STAGE_CHANGE_KINDS = ["start", "progression", "override", "step_back"] as const;
 export type StageChangeKind = (typeof STAGE_CHANGE_KINDS)[number];
+
+/**
+ * The assessment fields a measure read from a video frame can fill (gait from video), in the
+ * order the tool offers them. Each names the assessment's column it fills.
+ */
+export const VIDEO_MEASURE_FIELDS = ["shinAngleDeg", "strikeAheadCm", "cadenceSpm", "pelvicTiltDeg", "fpaLeftDeg", "fpaRightDeg"] as const;
+export type VideoMeasureField = (typeof VIDEO_MEASURE_FIELDS)[number];
+
+/** The measuring tool a video measure was taken with. */
+export const VIDEO_MEASURE_TOOLS = ["three_point", "vertical", "horizontal", "reference", "distance", "cadence"] as const;
+export type VideoMeasureTool = (typeof VIDEO_MEASURE_TOOLS)[number];

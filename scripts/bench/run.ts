@@ -21,7 +21,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { actionResult, findAction, signInHttp, waitHealthy } from "../lib/app-client";
 import { BENCH_PASSWORD, generateClinic, type GeneratedClinic } from "./generate";
-import { firstLoadJs, type RouteBundle } from "./bundles";
+import { firstLoadJs, onDemandJs, poseModelDownload, type OnDemandBundle, type RouteBundle } from "./bundles";
 import type { DalResult } from "./dal";
 
 // React's own encoder for server-action arguments, as shipped inside Next.js.
@@ -229,6 +229,13 @@ function markdown(report: Report): string {
     "|---|---:|---:|---|---|",
     ...report.bundles.map((b) => `| ${b.route} | ${b.files} | ${fmt(b.gzipKb)} | ${b.barKb ? `≤ ${b.barKb} kB` : "—"} | ${verdict(b.barKb ? b.gzipKb <= b.barKb : null)} |`),
     "",
+    "## Loaded on demand only (not part of any first load)",
+    "",
+    "| Route | What | Files | Raw kB | Gzipped kB |",
+    "|---|---|---:|---:|---:|",
+    ...report.onDemand.map((b) => `| ${b.route} | ${b.what} | ${b.files} | ${fmt(b.rawKb)} | ${fmt(b.gzipKb)} |`),
+    ...(report.poseModel ? [`| (any, when pose suggestions are asked for) | pose model, served from /vendor/mediapipe-pose | ${report.poseModel.files} | ${fmt(report.poseModel.rawKb)} | ${fmt(report.poseModel.gzipKb)} |`] : []),
+    "",
   ];
   return lines.join("\n");
 }
@@ -241,6 +248,8 @@ type Report = {
   http: HttpResult[];
   dal: DalResult[];
   bundles: (RouteBundle & { barKb: number | null })[];
+  onDemand: OnDemandBundle[];
+  poseModel: ReturnType<typeof poseModelDownload>;
 };
 
 async function main() {
@@ -387,6 +396,8 @@ async function main() {
       http,
       dal,
       bundles,
+      onDemand: onDemandJs(),
+      poseModel: poseModelDownload(),
     };
     const md = markdown(report);
     console.log(`\n${md}`);

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getAssessment } from "@/lib/dal/assessments";
 import { AssessmentView, VisitSummary } from "@/components/assessments/assessment-view";
 import { dayWithYear } from "@/lib/domain/engine/words";
+import { listAssessmentFrames } from "@/lib/dal/assessment-frames";
+import { VideoFrames } from "@/components/video/frame-evidence";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -12,6 +14,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ pat
   const detail = await getAssessment(patientId, assessmentId);
   if (!detail) notFound();
   const { assessment, previous, earlier, injury } = detail;
+  const frames = (await listAssessmentFrames(patientId, assessmentId)) ?? [];
   const base = `/patients/${patientId}/assessments`;
   return (
     <section aria-labelledby="assessment-heading" className="flex flex-col gap-4">
@@ -44,6 +47,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ pat
         </div>
       </div>
       <AssessmentView assessment={assessment} previous={previous} earlier={earlier} side={injury.side} />
+      <VideoFrames patientId={patientId} assessmentId={assessment.id} frames={frames} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { compareAssessments } from "@/lib/dal/assessments";
 import { AssessmentCompare } from "@/components/assessments/assessment-compare";
 import { dayWithYear } from "@/lib/domain/engine/words";
+import { listAssessmentFrames } from "@/lib/dal/assessment-frames";
+import { VideoFramesCompare } from "@/components/video/frame-evidence";
 
 export const metadata: Metadata = { title: "Compare assessments" };
 
@@ -31,6 +33,7 @@ export default async function CompareAssessmentsPage({
   }
   const pair = await compareAssessments(patientId, a, b);
   if (!pair) notFound();
+  const [olderFrames, newerFrames] = await Promise.all([listAssessmentFrames(patientId, pair.older.id), listAssessmentFrames(patientId, pair.newer.id)]);
   return (
     <section aria-labelledby="compare-page-heading" className="flex flex-col gap-3 rounded-lg border border-line bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -46,6 +49,11 @@ export default async function CompareAssessmentsPage({
         {pair.sameInjury ? "" : " These two assessments belong to different injury episodes."}
       </p>
       <AssessmentCompare older={pair.older} newer={pair.newer} side={pair.side} />
+      <VideoFramesCompare
+        patientId={patientId}
+        older={{ assessmentId: pair.older.id, label: dayWithYear(pair.older.assessedOn), frames: olderFrames ?? [] }}
+        newer={{ assessmentId: pair.newer.id, label: dayWithYear(pair.newer.assessedOn), frames: newerFrames ?? [] }}
+      />
     </section>
   );
 }
