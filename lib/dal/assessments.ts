@@ -1,5 +1,5 @@
 import "server-only";
-import { recomputePatientStatus } from "./status";
+import { recomputePatientStatus, type Tx } from "./status";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
@@ -16,7 +16,6 @@ import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
 type Row = typeof assessments.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type AssessmentRecord = Omit<Row, "clinicId" | "createdBy"> & { createdByName: string | null };
 

@@ -95,10 +95,8 @@ export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 /** The form's fields as typed (strings), for the client to send and to keep on error. */
 export type AssessmentFormValues = Partial<Record<keyof AssessmentInput, string>>;
 
-export const assessmentUpdateSchema = z.object({
-  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(1),
-  values: assessmentInputSchema,
-});
+/** The version an assessment form was opened at (a whole number from 1; sent by the client, never typed). */
+export const assessmentVersionArg = z.number({ error: "Reload the page and try again" }).int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /**
  * The date rule that needs the clinic's today and the injury's onset (known only on the
