@@ -1,5 +1,13 @@
 /** Short words for a daily log or a run, for lists. */
 import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
+import { isIsoDay } from "@/lib/domain/dates";
+import { formatDuration } from "@/lib/validation/parse";
+
+/** Stored minutes (seconds / 60) as typed back: whole minutes as "30 min", others as "27:30 min". */
+export function minutesWords(minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${formatDuration(seconds)} min`;
+}
 
 const pain = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${v}/10`);
 
@@ -21,7 +29,9 @@ export function describeCare(l: Pick<DailyLogDto, "massageSessions" | "iceSessio
 
 export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes" | "repetitions" | "continuousMinutes" | "distanceKm" | "painDuring" | "painNextMorning">): string {
   const pattern =
-    r.kind === "walk_run" ? `walk ${r.walkMinutes ?? 0} / run ${r.runMinutes ?? 0} min × ${r.repetitions ?? 1}` : `continuous ${r.continuousMinutes ?? 0} min`;
+    r.kind === "walk_run"
+      ? `walk ${minutesWords(r.walkMinutes ?? 0).replace(/ min$/, "")} / run ${minutesWords(r.runMinutes ?? 0)} × ${r.repetitions ?? 1}`
+      : `continuous ${minutesWords(r.continuousMinutes ?? 0)}`;
   const distance = r.distanceKm ? `, ${r.distanceKm} km` : "";
   const morning = r.painNextMorning === null || r.painNextMorning === undefined ? "next morning not recorded yet" : `next morning ${r.painNextMorning}/10`;
   return `${pattern}${distance}; pain ${r.painDuring}/10 during, ${morning}`;
@@ -30,7 +40,8 @@ export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes
 // Built once: toLocaleDateString with options builds a formatter on every call.
 const DAY_LABEL = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-/** "Wed 25 Nov" */
+/** "Wed 25 Nov 2026"; text that is not a real day is shown as it is (never a RangeError). */
 export function dayLabel(day: string): string {
+  if (!isIsoDay(day)) return day;
   return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
 }

@@ -6,6 +6,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ConflictInfo } from "@/lib/actions/result";
 import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
 import { cn } from "@/lib/cn";
+import { isIsoDay } from "@/lib/domain/dates";
+import { parseDecimal, parseDistance, parseDuration } from "@/lib/validation/parse";
 import { Button } from "@/components/ui/button";
 import { postJson, queryKeys, RefusedError, type ClientEntry, type ClientPage } from "./api";
 import { DailyLogForm, type DailyLogValues } from "./daily-log-form";
@@ -14,7 +16,19 @@ import { RunForm, type RunValues } from "./run-form";
 
 type Feedback = { error?: string; fieldErrors?: Record<string, string>; conflict?: ConflictInfo; success?: string };
 
-const num = (v: unknown) => (v === undefined || v === "" ? null : Number(v));
+// The optimistic row reads the fields as the server will (a decimal comma, mm:ss, "mi").
+const num = (v: unknown) => {
+  const r = parseDecimal(v);
+  return r.ok && r.value !== undefined ? r.value : null;
+};
+const minutes = (v: unknown) => {
+  const r = parseDuration(v);
+  return r.ok && r.value !== undefined ? r.value / 60 : null;
+};
+const km = (v: unknown) => {
+  const r = parseDistance(v, "km");
+  return r.ok && r.value !== undefined ? r.value / 1000 : null;
+};
 
 /** A stand-in row for the list while the server saves it. */
 function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): ClientEntry {
@@ -48,11 +62,11 @@ function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): 
     injuryId: "",
     runDate: String(values.runDate ?? ""),
     kind: values.kind === "continuous" ? "continuous" : "walk_run",
-    walkMinutes: num(values.walkMinutes),
-    runMinutes: num(values.runMinutes),
+    walkMinutes: minutes(values.walkMinutes),
+    runMinutes: minutes(values.runMinutes),
     repetitions: num(values.repetitions),
-    continuousMinutes: num(values.continuousMinutes),
-    distanceKm: num(values.distanceKm),
+    continuousMinutes: minutes(values.continuousMinutes),
+    distanceKm: km(values.distanceKm),
     painDuring: num(values.painDuring) ?? 0,
     painNextMorning: num(values.painNextMorning),
     surface: null,
@@ -85,7 +99,8 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
       const key = queryKeys.recent(patientId);
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<ClientPage>(key);
-      if (previous) {
+      // No stand-in row for a day that does not exist: the server's message says why.
+      if (previous && isIsoDay(String(kind === "day" ? values.logDate : values.runDate))) {
         const entry = optimisticEntry(kind, values);
         const entries = [...previous.entries, entry].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
         queryClient.setQueryData<ClientPage>(key, { ...previous, entries: entries.slice(0, Math.max(previous.entries.length, 6)) });

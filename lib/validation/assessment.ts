@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { FAULT_SEVERITIES, THOMAS_RESULTS } from "@/lib/domain/vocabulary";
 import { isIsoDay } from "@/lib/domain/dates";
+import { optionalNumberField } from "./number-field";
 
 export const ASSESSMENT_METHODS = ["visual", "video", "sensor"] as const;
 export const ASSESSMENT_SETTINGS = ["treadmill", "overground"] as const;
@@ -44,13 +45,11 @@ function blankToUndefined(value: unknown): unknown {
 function optionalNumber(range: Range) {
   const unit = range.unit.startsWith("°") || range.unit.startsWith("/") ? range.unit : ` ${range.unit}`;
   const between = `Enter a value from ${range.min}${unit} to ${range.max}${unit}`;
-  let n = z.number({ error: "Enter a number" }).min(range.min, between).max(range.max, between);
-  if (range.integer) n = n.int("Enter a whole number");
-  return z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    // Accept a decimal comma, as typed on many European keyboards.
-    return typeof b === "string" ? Number(b.trim().replace(",", ".")) : b;
-  }, n.optional());
+  // A decimal comma or point, digits of any script; "1e3", "0x5" or true refused (see ./parse).
+  return optionalNumberField("Value", range.min, range.max, {
+    int: "integer" in range && range.integer,
+    messages: { notNumber: "Enter a number", notWhole: "Enter a whole number", range: between },
+  });
 }
 
 function optionalEnum<T extends readonly [string, ...string[]]>(values: T, message: string) {

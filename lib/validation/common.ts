@@ -1,6 +1,7 @@
 /** Building blocks shared by the form schemas: messages a therapist can act on. */
 import { z } from "zod";
 import { isIsoDay } from "@/lib/domain/dates";
+import { optionalNumberField, requiredNumberField } from "./number-field";
 
 /** Optional free text: trimmed, at most `max` characters, stored as typed. */
 export function optionalText(max: number, label: string) {
@@ -12,16 +13,13 @@ export function isoDay(label: string) {
   return z.string({ error: `Enter the ${label}.` }).refine(isIsoDay, `Enter the ${label} as a date.`);
 }
 
-/** A whole or decimal number within a range, from a form field (empty → absent). */
+/** A whole or decimal number within a range, from a form field (empty → absent; a decimal comma reads as a point). */
 export function optionalNumber(min: number, max: number, label: string, options: { int?: boolean } = {}) {
-  const outside = `${label} must be between ${min} and ${max}.`;
-  let n = z.coerce.number({ error: `${label} must be a number.` }).min(min, outside).max(max, outside);
-  if (options.int) n = n.int(`${label} must be a whole number.`);
-  return n.optional();
+  return optionalNumberField(label, min, max, { int: options.int, messages: { range: `${label} must be between ${min} and ${max}.` } });
 }
 
 /** A checkbox: "on" (browser), "true" or true is checked; absent is unchecked. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** The version the form was loaded with (optimistic concurrency). */
-export const versionField = z.coerce.number().int().positive();
+export const versionField = requiredNumberField("Version", 1, Number.MAX_SAFE_INTEGER, { int: true, messages: { required: "Reload the page and try again." } });

@@ -1,42 +1,21 @@
 /** Small zod building blocks shared by the log, run, stage and protocol schemas. */
 import { z } from "zod";
 import { isIsoDay } from "@/lib/domain/dates";
+import { optionalNumberField, requiredNumberField } from "./number-field";
 
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-
-/** A whole number in a range; blank means "not given". */
+/** A whole number in a range; blank means "not given". Typed digits of any script, no loose forms (see ./parse). */
 export function optionalInt(label: string, min: number, max: number) {
-  return z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} must be a number.` })
-      .int(`${label} must be a whole number.`)
-      .min(min, `${label} must be ${min}–${max}.`)
-      .max(max, `${label} must be ${min}–${max}.`)
-      .optional(),
-  );
+  return optionalNumberField(label, min, max, { int: true });
 }
 
+/** A required whole number in a range. */
 export function requiredInt(label: string, min: number, max: number) {
-  return z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} is required.` })
-      .int(`${label} must be a whole number.`)
-      .min(min, `${label} must be ${min}–${max}.`)
-      .max(max, `${label} must be ${min}–${max}.`),
-  );
+  return requiredNumberField(label, min, max, { int: true });
 }
 
+/** A decimal number in a range, with a comma or a point; blank means "not given". */
 export function optionalNumber(label: string, min: number, max: number) {
-  return z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} must be a number.` })
-      .min(min, `${label} must be ${min}–${max}.`)
-      .max(max, `${label} must be ${min}–${max}.`)
-      .optional(),
-  );
+  return optionalNumberField(label, min, max);
 }
 
 export const painScore = (label: string) => optionalInt(label, 0, 10);
