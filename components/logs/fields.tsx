@@ -1,5 +1,8 @@
+"use client";
+
 import { cn } from "@/lib/cn";
 import { Field } from "@/components/ui/field";
+import { LengthHint, useLength } from "@/components/ui/length";
 
 type Common = { id: string; name: string; label: string; error?: string; className?: string };
 
@@ -55,10 +58,13 @@ export function SelectField({ id, label, error, className, children, ...props }:
   );
 }
 
-export function TextAreaField({ id, label, error, className, ...props }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+/** A note: its `maxLength` is a count shown near the limit, never a silent cut. */
+export function TextAreaField({ id, label, error, className, maxLength, ...props }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const length = useLength(maxLength, props.defaultValue ?? props.value);
   return (
     <FieldFrame id={id} label={label} error={error} className={className}>
-      <textarea id={id} rows={2} {...invalidProps(id, error)} className="rounded-md border border-line bg-white px-3 py-2 text-base text-ink aria-invalid:border-stop" {...props} />
+      <textarea id={id} rows={2} {...invalidProps(id, error)} onInput={length.onInput} className="rounded-md border border-line bg-white px-3 py-2 text-base text-ink aria-invalid:border-stop" {...props} />
+      {length.show && maxLength !== undefined ? <LengthHint id={`${id}-length`} length={length.length} max={maxLength} /> : null}
     </FieldFrame>
   );
 }

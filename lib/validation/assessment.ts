@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FAULT_SEVERITIES, THOMAS_RESULTS } from "@/lib/domain/vocabulary";
 import { isIsoDay } from "@/lib/domain/dates";
 import { optionalNumberField } from "./number-field";
+import { optionalMultiLine, optionalSingleLine } from "./text";
 
 export const ASSESSMENT_METHODS = ["visual", "video", "sensor"] as const;
 export const ASSESSMENT_SETTINGS = ["treadmill", "overground"] as const;
@@ -56,12 +57,8 @@ function optionalEnum<T extends readonly [string, ...string[]]>(values: T, messa
   return z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
 }
 
-function optionalText(max: number) {
-  return z.preprocess(
-    (v) => (typeof v === "string" ? blankToUndefined(v.trim()) : blankToUndefined(v)),
-    z.string().max(max, `Keep this under ${max} characters`).optional(),
-  );
-}
+const optionalText = (max: number) => optionalMultiLine(max, `Keep this under ${max} characters`, true);
+const optionalLine = (max: number) => optionalSingleLine(max, `Keep this under ${max} characters`);
 
 const severity = optionalEnum(FAULT_SEVERITIES, "Choose none, mild, moderate or severe");
 const thomas = optionalEnum(THOMAS_RESULTS, "Choose a Thomas test result");
@@ -74,7 +71,7 @@ export const assessmentInputSchema = z.object({
   assessedOn: z.string({ error: "Enter the date of the assessment" }).refine(isIsoDay, "Enter a date as YYYY-MM-DD"),
   method: optionalEnum(ASSESSMENT_METHODS, "Choose visual, video or sensor"),
   setting: optionalEnum(ASSESSMENT_SETTINGS, "Choose treadmill or overground"),
-  footwear: optionalText(200),
+  footwear: optionalLine(200),
   toeOutSeverity: severity,
   toeOutNotes: optionalText(2000),
   pelvicSeverity: severity,

@@ -1,7 +1,7 @@
 /** Daily log and run inputs, shared by the quick entry, the log editor and their handlers. */
 import { z } from "zod";
 import { RUN_KINDS } from "@/lib/domain/vocabulary";
-import { isoDay, optionalBool, optionalInt, optionalText, painScore, requiredInt, version } from "./fields";
+import { isoDay, optionalBool, optionalInt, optionalLine, optionalText, painScore, requiredInt, version } from "./fields";
 import { distanceKmField, durationMinutesField } from "./number-field";
 import { implausibleRun } from "./parse";
 
@@ -46,7 +46,7 @@ export const runSchema = z
     distanceKm: distanceKmField("Distance", 300),
     painDuring: requiredInt("Pain during the run", 0, 10),
     painNextMorning: painScore("Pain next morning"),
-    surface: optionalText("Surface", 40),
+    surface: optionalLine("Surface", 40),
     note: optionalText("Note", 1000),
     /** The therapist answered "Is this right?" for an implausible pace or length: save it as typed. */
     confirmImplausible: optionalBool,

@@ -6,6 +6,7 @@ import { getPatientExport } from "@/lib/dal/exports";
 import { patientFhirBundle } from "@/lib/export/fhir";
 import { attachmentHeaders, exportFileName } from "@/lib/export/file-names";
 import { nothingToExport } from "@/lib/export/responses";
+import { stripControlCharacters } from "@/lib/validation/text";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,9 @@ export const GET = routeHandler({
     if (!result) throw new NotFoundError("Patient");
     if (!result.ok) return nothingToExport(result);
     const d = result.data;
-    return new Response(JSON.stringify(patientFhirBundle(d), null, 2), {
+    // FHIR strings may not hold control characters: values stored before they were refused leave without them.
+    const body = JSON.stringify(patientFhirBundle(d), (_key, value: unknown) => (typeof value === "string" ? stripControlCharacters(value) : value), 2);
+    return new Response(body, {
       headers: attachmentHeaders(exportFileName(d.patient.recordNumber, d.today, "json", "fhir"), "application/fhir+json; charset=utf-8"),
     });
   },
