@@ -1,7 +1,8 @@
 /** Short words for a daily log or a run, for lists. */
 import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
 import { isIsoDay } from "@/lib/domain/dates";
-import { formatDuration } from "@/lib/validation/parse";
+import { formatDistance, formatDuration } from "@/lib/validation/parse";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 
 /** Stored minutes (seconds / 60) as typed back: whole minutes as "30 min", others as "27:30 min". */
 export function minutesWords(minutes: number): string {
@@ -27,12 +28,13 @@ export function describeCare(l: Pick<DailyLogDto, "massageSessions" | "iceSessio
   return parts.length ? `Care: ${parts.join(", ")}` : "";
 }
 
-export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes" | "repetitions" | "continuousMinutes" | "distanceKm" | "painDuring" | "painNextMorning">): string {
+/** A run in words, its distance in the reader's unit (stored kilometres, shown km or mi). */
+export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes" | "repetitions" | "continuousMinutes" | "distanceKm" | "painDuring" | "painNextMorning">, unit: DistanceUnit = "km"): string {
   const pattern =
     r.kind === "walk_run"
       ? `walk ${minutesWords(r.walkMinutes ?? 0).replace(/ min$/, "")} / run ${minutesWords(r.runMinutes ?? 0)} × ${r.repetitions ?? 1}`
       : `continuous ${minutesWords(r.continuousMinutes ?? 0)}`;
-  const distance = r.distanceKm ? `, ${r.distanceKm} km` : "";
+  const distance = r.distanceKm ? `, ${formatDistance(Math.round(r.distanceKm * 1000), unit)} ${unit}` : "";
   const morning = r.painNextMorning === null || r.painNextMorning === undefined ? "next morning not recorded yet" : `next morning ${r.painNextMorning}/10`;
   return `${pattern}${distance}; pain ${r.painDuring}/10 during, ${morning}`;
 }

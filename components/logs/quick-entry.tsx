@@ -8,6 +8,7 @@ import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
 import { cn } from "@/lib/cn";
 import { isIsoDay } from "@/lib/domain/dates";
 import { parseDecimal, parseDistance, parseDuration } from "@/lib/validation/parse";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
 import { postJson, queryKeys, RefusedError, type ClientEntry, type ClientPage } from "./api";
 import { DailyLogForm, type DailyLogValues } from "./daily-log-form";
@@ -25,8 +26,8 @@ const minutes = (v: unknown) => {
   const r = parseDuration(v);
   return r.ok && r.value !== undefined ? r.value / 60 : null;
 };
-const km = (v: unknown) => {
-  const r = parseDistance(v, "km");
+const km = (v: unknown, unit: unknown) => {
+  const r = parseDistance(v, unit === "mi" ? "mi" : "km");
   return r.ok && r.value !== undefined ? r.value / 1000 : null;
 };
 
@@ -66,7 +67,7 @@ function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): 
     runMinutes: minutes(values.runMinutes),
     repetitions: num(values.repetitions),
     continuousMinutes: minutes(values.continuousMinutes),
-    distanceKm: km(values.distanceKm),
+    distanceKm: km(values.distanceKm, values.distanceUnit),
     painDuring: num(values.painDuring) ?? 0,
     painNextMorning: num(values.painNextMorning),
     surface: null,
@@ -84,7 +85,7 @@ function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): 
  * once; the readiness panel refreshes when the server has saved it; a refusal rolls the
  * entry back and says why beside the fields.
  */
-export function QuickEntry({ patientId, today }: { patientId: string; today: string }) {
+export function QuickEntry({ patientId, today, distanceUnit = "km" }: { patientId: string; today: string; distanceUnit?: DistanceUnit }) {
   const [tab, setTab] = useState<"day" | "run">("day");
   const [feedback, setFeedback] = useState<Feedback>({});
   const lastDay = useRef<{ values: DailyLogValues; form: HTMLFormElement } | null>(null);
@@ -195,6 +196,7 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
           error={feedback.error}
           success={feedback.success}
           fieldErrors={feedback.fieldErrors}
+          distanceUnit={distanceUnit}
           onSubmit={(values: RunValues, form) => mutation.mutate({ kind: "run", values, form })}
         />
       )}

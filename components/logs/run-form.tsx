@@ -6,8 +6,8 @@ import type { RunDto } from "@/lib/dal/logs";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, DayField, FormMessage, NumberField, PainField, SelectField, TextAreaField, type EntryFormProps } from "./fields";
-import { formatDuration } from "@/lib/validation/parse";
-import { IMPLAUSIBLE_FIELD } from "@/lib/validation/logs";
+import { formatDistance, formatDuration, IMPLAUSIBLE_FIELD } from "@/lib/validation/parse";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 
 /** Stored minutes as the field shows them again: "30", or "27:30" when there are seconds. */
 function minutesInput(minutes: number | null | undefined): string {
@@ -29,7 +29,8 @@ export function RunForm({
   error,
   success,
   pending,
-}: EntryFormProps<RunValues, RunDto>) {
+  distanceUnit = "km",
+}: EntryFormProps<RunValues, RunDto> & { distanceUnit?: DistanceUnit }) {
   const [kind, setKind] = useState<"walk_run" | "continuous">(initial?.kind ?? "walk_run");
   const id = (name: string) => `${idPrefix}-${name}`;
   const fe = fieldErrors ?? {};
@@ -58,7 +59,15 @@ export function RunForm({
         ) : (
           <NumberField id={id("continuousMinutes")} name="continuousMinutes" label="Running (minutes or mm:ss)" decimal defaultValue={minutesInput(initial?.continuousMinutes)} error={fe.continuousMinutes} />
         )}
-        <NumberField id={id("distanceKm")} name="distanceKm" label="Distance (km, optional; add “mi” for miles)" decimal defaultValue={initial?.distanceKm} error={fe.distanceKm} />
+        <NumberField
+          id={id("distanceKm")}
+          name="distanceKm"
+          label={distanceUnit === "mi" ? "Distance (mi, optional; add “km” for kilometres)" : "Distance (km, optional; add “mi” for miles)"}
+          decimal
+          defaultValue={initial?.distanceKm ? formatDistance(Math.round(initial.distanceKm * 1000), distanceUnit) : ""}
+          error={fe.distanceKm}
+        />
+        <input type="hidden" name="distanceUnit" value={distanceUnit} />
         <PainField id={id("painDuring")} name="painDuring" label="Pain during the run (0–10)" defaultValue={initial?.painDuring} error={fe.painDuring} required />
         <PainField id={id("painNextMorning")} name="painNextMorning" label="Pain next morning (0–10, add later)" defaultValue={initial?.painNextMorning} error={fe.painNextMorning} />
         <Field id={id("surface")} name="surface" label="Surface" defaultValue={initial?.surface ?? ""} error={fe.surface} maxLength={40} placeholder="road, track, trail…" />

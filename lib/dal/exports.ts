@@ -1,4 +1,5 @@
 import "server-only";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessments, clinics, dailyLogs, injuries, patients, runs, users } from "@/db/schema";
@@ -48,6 +49,8 @@ export type PatientExportDto = {
   generatedAt: string;
   clinic: { id: string; name: string };
   exportedBy: string;
+  /** The exporting user's distance unit: the CSV's distance column is in it and says so. */
+  distanceUnit: DistanceUnit;
   patient: {
     id: string;
     recordNumber: string;
@@ -170,6 +173,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       generatedAt: new Date().toISOString(),
       clinic: { id: p.clinicId, name: row.clinicName },
       exportedBy: user.name,
+      distanceUnit: user.distanceUnit,
       patient: {
         id: p.id,
         recordNumber: p.recordNumber,

@@ -1,9 +1,9 @@
 /** Daily log and run inputs, shared by the quick entry, the log editor and their handlers. */
 import { z } from "zod";
-import { RUN_KINDS } from "@/lib/domain/vocabulary";
+import { DISTANCE_UNITS, RUN_KINDS } from "@/lib/domain/vocabulary";
 import { isoDay, optionalBool, optionalInt, optionalLine, optionalText, painScore, requiredInt, version } from "./fields";
 import { distanceKmField, durationMinutesField } from "./number-field";
-import { implausibleRun } from "./parse";
+import { IMPLAUSIBLE_FIELD, implausibleRun } from "./parse";
 
 function pairMinutesAndPain(ctx: z.RefinementCtx, minutes: number | undefined, pain: number | undefined, what: string, keys: [string, string]) {
   if (minutes !== undefined && minutes > 0 && pain === undefined) ctx.addIssue({ code: "custom", path: [keys[1]], message: `Give the pain while ${what} (0–10), or leave the minutes blank.` });
@@ -43,7 +43,10 @@ export const runSchema = z
     runMinutes: durationMinutesField("Run minutes", 0.5, 60),
     repetitions: optionalInt("Repetitions", 1, 30),
     continuousMinutes: durationMinutesField("Continuous minutes", 1, 600),
-    distanceKm: distanceKmField("Distance", 300),
+    // Read with the unit the form names (the user's), after the object: see the transform below.
+    distanceKm: z.unknown().optional(),
+    /** The unit a bare distance is in (the user's unit; "2.5 mi" or "4 km" say their own). */
+    distanceUnit: z.enum(DISTANCE_UNITS, { error: "Choose km or mi." }).default("km"),
     painDuring: requiredInt("Pain during the run", 0, 10),
     painNextMorning: painScore("Pain next morning"),
     surface: optionalLine("Surface", 40),
@@ -51,6 +54,15 @@ export const runSchema = z
     /** The therapist answered "Is this right?" for an implausible pace or length: save it as typed. */
     confirmImplausible: optionalBool,
     version,
+  })
+  .transform(({ distanceUnit, ...v }, ctx) => {
+    if (v.distanceKm === undefined || v.distanceKm === null) return { ...v, distanceKm: undefined };
+    const distance = distanceKmField("Distance", 300, distanceUnit).safeParse(v.distanceKm);
+    if (!distance.success) {
+      for (const issue of distance.error.issues) ctx.addIssue({ code: "custom", path: ["distanceKm"], message: issue.message });
+      return z.NEVER;
+    }
+    return { ...v, distanceKm: distance.data };
   })
   .superRefine((v, ctx) => {
     const seconds = runSeconds(v);
@@ -66,8 +78,7 @@ export const runSchema = z
   });
 export type RunInput = z.infer<typeof runSchema>;
 
-/** The field an implausible run's question is reported on (the form shows a confirm button there). */
-export const IMPLAUSIBLE_FIELD = "confirmImplausible";
+export { IMPLAUSIBLE_FIELD };
 
 /** A run's total time in whole seconds, or undefined when not given. */
 export function runSeconds(v: { kind: string; walkMinutes?: number; runMinutes?: number; repetitions?: number; continuousMinutes?: number }): number | undefined {

@@ -16,9 +16,9 @@
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Distance units a clinic or user may choose (stored distances are always metres). */
-export const DISTANCE_UNITS = ["km", "mi"] as const;
-export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
+import { DISTANCE_UNITS, type DistanceUnit } from "@/lib/domain/vocabulary";
+
+export { DISTANCE_UNITS, type DistanceUnit };
 
 /** Metres in one unit: the international mile is exactly 1,609.344 m. */
 export const METRES_PER = { km: 1000, mi: 1609.344, m: 1 } as const;
@@ -128,6 +128,9 @@ export function parseDistance(raw: unknown, unit: DistanceUnit, label = "The dis
   if (n.value < 0) return fail(`${label} cannot be negative.`);
   return ok(Math.round(n.value * factor));
 }
+
+/** The run form field an implausible run's question is reported on (the form shows a confirm box there). */
+export const IMPLAUSIBLE_FIELD = "confirmImplausible";
 
 /** Seconds as `m:ss` or `h:mm:ss` (e.g. 1650 → "27:30", 3900 → "1:05:00"). */
 export function formatDuration(totalSeconds: number): string {

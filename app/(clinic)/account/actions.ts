@@ -5,6 +5,8 @@ import { formArg, prevStateArg, serverAction } from "@/lib/actions/door";
 import type { ActionResult } from "@/lib/actions/result";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/dal/users";
+import { setOwnDistanceUnit } from "@/lib/dal/units";
+import { ownDistanceUnitSchema } from "@/lib/validation/units";
 
 // The form also sends the account's email (for password managers); it is echoed back, never trusted.
 const changePasswordForm = changePasswordSchema.and(z.object({ email: z.string().max(254).optional().catch(undefined) }));
@@ -29,4 +31,15 @@ export const signOutEverywhereAction: () => Promise<ActionResult<undefined>> = s
     await signOutEverywhere();
     return undefined;
   },
+});
+
+/** Remembers the unit this user types and reads distances in ("clinic": follow the clinic's). */
+export const setDistanceUnitAction: (prev: unknown, form: FormData) => Promise<ActionResult<undefined>> = serverAction({
+  name: "account.set_distance_unit",
+  args: z.tuple([prevStateArg, formArg(ownDistanceUnitSchema)]),
+  run: async ([, input]) => {
+    await setOwnDistanceUnit(input.unit);
+    return undefined;
+  },
+  revalidate: () => ["*"],
 });

@@ -5,6 +5,8 @@ import { formArg, prevStateArg, serverAction } from "@/lib/actions/door";
 import type { ActionResult } from "@/lib/actions/result";
 import { changeRoleSchema, createUserSchema, setDisabledSchema, userIdSchema } from "@/lib/validation/account";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/dal/users";
+import { setClinicDistanceUnit } from "@/lib/dal/units";
+import { clinicDistanceUnitSchema } from "@/lib/validation/units";
 
 type FormAction<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
 const ADMIN_PAGES = () => ["/admin"];
@@ -42,4 +44,15 @@ export const resetPasswordAction: FormAction<{ oneTimePassword: string }> = serv
   args: z.tuple([prevStateArg, formArg(userIdSchema)]),
   run: ([, input]) => resetUserPassword(input.userId),
   revalidate: ADMIN_PAGES,
+});
+
+/** Sets the clinic's default distance unit (admins only; users may choose their own). */
+export const setClinicDistanceUnitAction: FormAction<undefined> = serverAction({
+  name: "clinic.set_distance_unit",
+  args: z.tuple([prevStateArg, formArg(clinicDistanceUnitSchema)]),
+  run: async ([, input]) => {
+    await setClinicDistanceUnit(input.unit);
+    return undefined;
+  },
+  revalidate: () => ["*"],
 });
