@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import {
   ASSESSMENT_METHODS,
+  DISTANCE_UNITS,
   ASSESSMENT_SETTINGS,
   ENTRY_SOURCES,
   FAULT_SEVERITIES,
@@ -48,6 +49,8 @@ export const clinics = sqliteTable("clinics", {
   id: id(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("Europe/London"),
+  /** The unit distances are typed and shown in, unless a user chose their own. */
+  distanceUnit: text("distance_unit", { enum: DISTANCE_UNITS }).notNull().default("km"),
   createdAt: createdAt(),
 });
 
@@ -65,6 +68,8 @@ export const users = sqliteTable(
     /** Bumped to end every session of the user (sign out everywhere, disable, reset). */
     sessionVersion: integer("session_version").notNull().default(1),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** The user's own distance unit; null follows the clinic's. */
+    distanceUnit: text("distance_unit", { enum: DISTANCE_UNITS }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

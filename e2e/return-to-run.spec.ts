@@ -68,8 +68,8 @@ test("a run with pain 6 raises the stop flag and suggests a step back", async ({
   await page.getByRole("group", { name: "What to log" }).getByRole("button", { name: "Run" }).click();
   const form = page.getByRole("form", { name: "Run" });
   await form.getByLabel("Session type").selectOption("continuous");
-  await form.getByLabel("Running (minutes)").fill("25");
-  await form.getByLabel("Distance (km, optional)").fill("4.2");
+  await form.getByLabel("Running (minutes").fill("25");
+  await form.getByLabel("Distance (km, optional").fill("4.2");
   await form.getByLabel("Pain during the run (0–10)").fill("6");
   await form.getByRole("button", { name: "Save run" }).click();
   await expect(form.getByRole("status")).toContainText("Run saved");

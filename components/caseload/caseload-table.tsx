@@ -46,8 +46,19 @@ export function CaseloadTable({ rows, query, total, pageSize }: { rows: Caseload
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted" aria-live="polite" data-testid="caseload-count">
-        {total === 0 ? (filtered ? "No patients match this view." : "") : `Showing ${first}–${last} of ${total} patient${total === 1 ? "" : "s"}`}
+        {total === 0
+          ? filtered
+            ? "No patients match this view."
+            : ""
+          : first > total
+            ? `Page ${query.page} is past the end: ${total} patient${total === 1 ? "" : "s"} on ${pages} page${pages === 1 ? "" : "s"}.`
+            : `Showing ${first}–${last} of ${total} patient${total === 1 ? "" : "s"}`}
       </p>
+      {total > 0 && first > total ? (
+        <a href={caseloadHref(query, { page: pages })} className="text-sm font-semibold text-accent-strong underline">
+          Go to the last page
+        </a>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className={TABLE} data-testid="caseload-table">
           <caption className="sr-only">Active patients: flags, stage, latest pain and symptom-free streak</caption>

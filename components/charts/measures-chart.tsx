@@ -8,7 +8,7 @@ import { shortDay } from "@/lib/domain/engine/words";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
 import type { ChartImageContext } from "./chart-download";
-import { fetchChart } from "./fetch-chart";
+import { getJson } from "@/lib/http/json-client";
 import { DrawingPlaceholder } from "./chart-drawn";
 import { sideStyle } from "./palette";
 
@@ -39,7 +39,7 @@ function MeasurePanel({ spec, rows }: { spec: MeasureSpec; rows: MeasureRow[] })
 export function MeasuresChart({ patientId, initial, image }: { patientId: string; initial: MeasuresChartDto; image?: ChartImageContext }) {
   const { data = initial } = useQuery({
     queryKey: ["charts", patientId, "measures"],
-    queryFn: () => fetchChart<MeasuresChartDto>(`/api/patients/${patientId}/charts/measures`),
+    queryFn: () => getJson<MeasuresChartDto>(`/api/patients/${patientId}/charts/measures`),
     initialData: initial,
   });
   const rows = data.rows;

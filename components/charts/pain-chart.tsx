@@ -11,7 +11,7 @@ import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
 import type { ChartImageContext } from "./chart-download";
 import { DrawingPlaceholder } from "./chart-drawn";
-import { fetchChart } from "./fetch-chart";
+import { getJson } from "@/lib/http/json-client";
 
 // recharts stays out of the page's first load: the drawing comes after hydration, into the frame's box.
 const PainChartDrawing = dynamic(() => import("./pain-chart-drawing"), { ssr: false, loading: DrawingPlaceholder });
@@ -29,7 +29,7 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
   const [range, setRange] = useState<PainRange>(initial.range);
   const query = useQuery({
     queryKey: ["charts", patientId, "pain", range],
-    queryFn: () => fetchChart<PainChartDto>(`/api/patients/${patientId}/charts/pain?range=${range}`),
+    queryFn: () => getJson<PainChartDto>(`/api/patients/${patientId}/charts/pain?range=${range}`),
     initialData: range === initial.range ? initial : undefined,
     placeholderData: keepPreviousData,
   });

@@ -11,7 +11,7 @@ import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
 import type { ChartImageContext } from "./chart-download";
 import { addDays } from "@/lib/domain/dates";
 import { DrawingPlaceholder } from "./chart-drawn";
-import { fetchChart } from "./fetch-chart";
+import { getJson } from "@/lib/http/json-client";
 import type { VolumeUnit as Unit } from "./volume-chart-drawing";
 
 // recharts stays out of the page's first load: the drawing comes after hydration, into the frame's box.
@@ -23,7 +23,7 @@ export function VolumeChart({ patientId, initial, image }: { patientId: string; 
   const [unit, setUnit] = useState<Unit>("km");
   const { data = initial } = useQuery({
     queryKey: ["charts", patientId, "volume"],
-    queryFn: () => fetchChart<VolumeChartDto>(`/api/patients/${patientId}/charts/volume`),
+    queryFn: () => getJson<VolumeChartDto>(`/api/patients/${patientId}/charts/volume`),
     initialData: initial,
   });
   const weeks = data.weeks;

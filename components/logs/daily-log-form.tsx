@@ -3,8 +3,7 @@
 import { formToObject } from "@/lib/actions/result";
 import type { DailyLogDto } from "@/lib/dal/logs";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { CheckboxField, FormMessage, NumberField, PainField, TextAreaField, type EntryFormProps } from "./fields";
+import { CheckboxField, DayField, FormMessage, NumberField, PainField, TextAreaField, type EntryFormProps } from "./fields";
 
 export type DailyLogValues = Record<string, string | string[] | boolean | number | undefined>;
 
@@ -49,17 +48,17 @@ export function DailyLogForm({
       }}
     >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
-        <Field id={id("logDate")} name="logDate" type="date" label="Date" defaultValue={initial?.logDate ?? today} error={fe.logDate} readOnly={dateReadOnly} required />
+        <DayField id={id("logDate")} name="logDate" label="Date" defaultValue={initial?.logDate ?? today} error={fe.logDate} readOnly={dateReadOnly} required />
         <PainField id={id("painRest")} name="painRest" label="Pain at rest (0–10)" defaultValue={initial?.painRest} error={fe.painRest} />
         <PainField id={id("painDaily")} name="painDaily" label="Pain in daily activities (0–10)" defaultValue={initial?.painDaily} error={fe.painDaily} required />
-        <NumberField id={id("walkMinutes")} name="walkMinutes" label="Walking (minutes)" min={0} max={600} defaultValue={initial?.walkMinutes} error={fe.walkMinutes} />
+        <NumberField id={id("walkMinutes")} name="walkMinutes" label="Walking (minutes)" defaultValue={initial?.walkMinutes} error={fe.walkMinutes} />
         <PainField id={id("painWalk")} name="painWalk" label="Pain while walking (0–10)" defaultValue={initial?.painWalk} error={fe.painWalk} />
-        <NumberField id={id("cycleMinutes")} name="cycleMinutes" label="Cycling (minutes)" min={0} max={600} defaultValue={initial?.cycleMinutes} error={fe.cycleMinutes} />
+        <NumberField id={id("cycleMinutes")} name="cycleMinutes" label="Cycling (minutes)" defaultValue={initial?.cycleMinutes} error={fe.cycleMinutes} />
         <PainField id={id("painCycle")} name="painCycle" label="Pain while cycling (0–10)" defaultValue={initial?.painCycle} error={fe.painCycle} />
-        <NumberField id={id("swimMinutes")} name="swimMinutes" label="Swimming (minutes)" min={0} max={600} defaultValue={initial?.swimMinutes} error={fe.swimMinutes} />
+        <NumberField id={id("swimMinutes")} name="swimMinutes" label="Swimming (minutes)" defaultValue={initial?.swimMinutes} error={fe.swimMinutes} />
         <PainField id={id("painSwim")} name="painSwim" label="Pain while swimming (0–10)" defaultValue={initial?.painSwim} error={fe.painSwim} />
-        <NumberField id={id("massageSessions")} name="massageSessions" label="Self-massage (sessions)" min={0} max={10} defaultValue={initial?.massageSessions} error={fe.massageSessions} />
-        <NumberField id={id("iceSessions")} name="iceSessions" label="Ice (sessions)" min={0} max={10} defaultValue={initial?.iceSessions} error={fe.iceSessions} />
+        <NumberField id={id("massageSessions")} name="massageSessions" label="Self-massage (sessions)" defaultValue={initial?.massageSessions} error={fe.massageSessions} />
+        <NumberField id={id("iceSessions")} name="iceSessions" label="Ice (sessions)" defaultValue={initial?.iceSessions} error={fe.iceSessions} />
         <CheckboxField id={id("compression")} name="compression" label="Compression sleeve worn" defaultChecked={initial?.compression ?? false} className="self-end" />
       </div>
       <TextAreaField id={id("note")} name="note" label="Note" defaultValue={initial?.note ?? ""} error={fe.note} maxLength={1000} />

@@ -1,5 +1,14 @@
 /** Short words for a daily log or a run, for lists. */
 import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
+import { isIsoDay } from "@/lib/domain/dates";
+import { formatDistance, formatDuration } from "@/lib/validation/parse";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
+
+/** Stored minutes (seconds / 60) as typed back: whole minutes as "30 min", others as "27:30 min". */
+export function minutesWords(minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${formatDuration(seconds)} min`;
+}
 
 const pain = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${v}/10`);
 
@@ -19,10 +28,13 @@ export function describeCare(l: Pick<DailyLogDto, "massageSessions" | "iceSessio
   return parts.length ? `Care: ${parts.join(", ")}` : "";
 }
 
-export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes" | "repetitions" | "continuousMinutes" | "distanceKm" | "painDuring" | "painNextMorning">): string {
+/** A run in words, its distance in the reader's unit (stored kilometres, shown km or mi). */
+export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes" | "repetitions" | "continuousMinutes" | "distanceKm" | "painDuring" | "painNextMorning">, unit: DistanceUnit = "km"): string {
   const pattern =
-    r.kind === "walk_run" ? `walk ${r.walkMinutes ?? 0} / run ${r.runMinutes ?? 0} min × ${r.repetitions ?? 1}` : `continuous ${r.continuousMinutes ?? 0} min`;
-  const distance = r.distanceKm ? `, ${r.distanceKm} km` : "";
+    r.kind === "walk_run"
+      ? `walk ${minutesWords(r.walkMinutes ?? 0).replace(/ min$/, "")} / run ${minutesWords(r.runMinutes ?? 0)} × ${r.repetitions ?? 1}`
+      : `continuous ${minutesWords(r.continuousMinutes ?? 0)}`;
+  const distance = r.distanceKm ? `, ${formatDistance(Math.round(r.distanceKm * 1000), unit)} ${unit}` : "";
   const morning = r.painNextMorning === null || r.painNextMorning === undefined ? "next morning not recorded yet" : `next morning ${r.painNextMorning}/10`;
   return `${pattern}${distance}; pain ${r.painDuring}/10 during, ${morning}`;
 }
@@ -30,7 +42,8 @@ export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes
 // Built once: toLocaleDateString with options builds a formatter on every call.
 const DAY_LABEL = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-/** "Wed 25 Nov" */
+/** "Wed 25 Nov 2026"; text that is not a real day is shown as it is (never a RangeError). */
 export function dayLabel(day: string): string {
+  if (!isIsoDay(day)) return day;
   return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
 }

@@ -1,16 +1,32 @@
+"use client";
+
 import { cn } from "@/lib/cn";
 import { Field } from "@/components/ui/field";
+import { LengthHint, useLength } from "@/components/ui/length";
 
 type Common = { id: string; name: string; label: string; error?: string; className?: string };
 
-/** A whole-number or decimal input with its unit in the label. */
-export function NumberField({ step = 1, min, max, defaultValue, ...props }: Common & { step?: number; min?: number; max?: number; defaultValue?: number | null }) {
-  return <Field type="number" inputMode={step === 1 ? "numeric" : "decimal"} step={step} min={min} max={max} defaultValue={defaultValue ?? ""} {...props} />;
+/**
+ * A number typed as text (a browser's number field drops a decimal comma or a colon in some
+ * locales): the server reads `5,5`, `5.5`, `27:30` and digits of any script (lib/validation/parse).
+ * `decimal` brings up a keyboard with a decimal mark; `numeric` one with digits only.
+ */
+export function NumberField({ decimal = false, defaultValue, ...props }: Common & { decimal?: boolean; defaultValue?: number | string | null; required?: boolean }) {
+  return <Field type="text" inputMode={decimal ? "decimal" : "numeric"} autoComplete="off" spellCheck={false} maxLength={20} defaultValue={defaultValue ?? ""} {...props} />;
 }
 
-/** Pain 0–10 (NPRS). */
+/** Pain 0–10 (NPRS), whole numbers. */
 export function PainField(props: Common & { defaultValue?: number | null; required?: boolean }) {
-  return <NumberField min={0} max={10} {...props} />;
+  return <NumberField {...props} />;
+}
+
+/**
+ * A calendar day typed as `YYYY-MM-DD`. Text rather than a date picker, so an impossible
+ * day (2026-02-30) stays in the field with the server's message beside it instead of being
+ * emptied by the browser.
+ */
+export function DayField({ defaultValue, ...props }: Common & { defaultValue?: string; required?: boolean; readOnly?: boolean }) {
+  return <Field type="text" inputMode="numeric" autoComplete="off" placeholder="YYYY-MM-DD" maxLength={10} defaultValue={defaultValue ?? ""} {...props} />;
 }
 
 /** Label above, the control, and its error message tied to it for screen readers. */
@@ -42,10 +58,13 @@ export function SelectField({ id, label, error, className, children, ...props }:
   );
 }
 
-export function TextAreaField({ id, label, error, className, ...props }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+/** A note: its `maxLength` is a count shown near the limit, never a silent cut. */
+export function TextAreaField({ id, label, error, className, maxLength, ...props }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const length = useLength(maxLength, props.defaultValue ?? props.value);
   return (
     <FieldFrame id={id} label={label} error={error} className={className}>
-      <textarea id={id} rows={2} {...invalidProps(id, error)} className="rounded-md border border-line bg-white px-3 py-2 text-base text-ink aria-invalid:border-stop" {...props} />
+      <textarea id={id} rows={2} {...invalidProps(id, error)} onInput={length.onInput} className="rounded-md border border-line bg-white px-3 py-2 text-base text-ink aria-invalid:border-stop" {...props} />
+      {length.show && maxLength !== undefined ? <LengthHint id={`${id}-length`} length={length.length} max={maxLength} /> : null}
     </FieldFrame>
   );
 }

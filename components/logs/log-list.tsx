@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { queryKeys } from "./api";
 import { DailyLogForm } from "./daily-log-form";
 import { dayLabel, describeCare, describeDay, describeRun } from "./entry-words";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { RunForm } from "./run-form";
 
 export type LogActionFns = {
@@ -19,7 +20,7 @@ export type LogActionFns = {
 
 type Feedback = { error?: string; fieldErrors?: Record<string, string>; conflict?: ConflictInfo };
 
-function EntryEditor({ entry, today, actions, onDone }: { entry: LogEntryDto; today: string; actions: LogActionFns; onDone: () => void }) {
+function EntryEditor({ entry, today, actions, onDone, distanceUnit }: { entry: LogEntryDto; today: string; actions: LogActionFns; onDone: () => void; distanceUnit: DistanceUnit }) {
   const [pending, startTransition] = useTransition();
   const [feedback, setFeedback] = useState<Feedback>({});
   // After a conflict the form reloads with the stored values and version, so the user sees what changed.
@@ -75,6 +76,7 @@ function EntryEditor({ entry, today, actions, onDone }: { entry: LogEntryDto; to
         pending={pending}
         error={feedback.error}
         fieldErrors={feedback.fieldErrors}
+        distanceUnit={distanceUnit}
         onSubmit={(values) => startTransition(async () => handle(await actions.updateRun(entry.run.id, values)))}
       />
       {conflictNote}
@@ -83,7 +85,7 @@ function EntryEditor({ entry, today, actions, onDone }: { entry: LogEntryDto; to
 }
 
 /** The full log, newest first; each daily log or run can be opened for editing. */
-export function LogList({ patientId, entries, today, actions }: { patientId: string; entries: LogEntryDto[]; today: string; actions: LogActionFns }) {
+export function LogList({ patientId, entries, today, actions, distanceUnit = "km" }: { patientId: string; entries: LogEntryDto[]; today: string; actions: LogActionFns; distanceUnit?: DistanceUnit }) {
   const [open, setOpen] = useState<string | null>(null);
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -99,7 +101,7 @@ export function LogList({ patientId, entries, today, actions }: { patientId: str
               <div className="text-sm">
                 <span className="font-semibold">{dayLabel(e.date)}</span>{" "}
                 <Badge tone={e.type === "run" ? "accent" : "neutral"}>{e.type === "run" ? "Run" : "Daily log"}</Badge>
-                <span className="block">{e.type === "day" ? describeDay(e.log) : describeRun(e.run)}</span>
+                <span className="block">{e.type === "day" ? describeDay(e.log) : describeRun(e.run, distanceUnit)}</span>
                 {e.type === "day" && describeCare(e.log) ? <span className="block text-muted">{describeCare(e.log)}</span> : null}
                 {(e.type === "day" ? e.log.note : e.run.note) ? <span className="block text-muted">Note: {e.type === "day" ? e.log.note : e.run.note}</span> : null}
               </div>
@@ -109,6 +111,7 @@ export function LogList({ patientId, entries, today, actions }: { patientId: str
             </div>
             {isOpen ? (
               <EntryEditor
+                distanceUnit={distanceUnit}
                 entry={e}
                 today={today}
                 actions={actions}

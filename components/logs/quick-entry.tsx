@@ -6,6 +6,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ConflictInfo } from "@/lib/actions/result";
 import type { DailyLogDto, RunDto } from "@/lib/dal/logs";
 import { cn } from "@/lib/cn";
+import { isIsoDay } from "@/lib/domain/dates";
+import { parseDecimal, parseDistance, parseDuration } from "@/lib/validation/parse";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
 import { postJson, queryKeys, RefusedError, type ClientEntry, type ClientPage } from "./api";
 import { DailyLogForm, type DailyLogValues } from "./daily-log-form";
@@ -14,7 +17,19 @@ import { RunForm, type RunValues } from "./run-form";
 
 type Feedback = { error?: string; fieldErrors?: Record<string, string>; conflict?: ConflictInfo; success?: string };
 
-const num = (v: unknown) => (v === undefined || v === "" ? null : Number(v));
+// The optimistic row reads the fields as the server will (a decimal comma, mm:ss, "mi").
+const num = (v: unknown) => {
+  const r = parseDecimal(v);
+  return r.ok && r.value !== undefined ? r.value : null;
+};
+const minutes = (v: unknown) => {
+  const r = parseDuration(v);
+  return r.ok && r.value !== undefined ? r.value / 60 : null;
+};
+const km = (v: unknown, unit: unknown) => {
+  const r = parseDistance(v, unit === "mi" ? "mi" : "km");
+  return r.ok && r.value !== undefined ? r.value / 1000 : null;
+};
 
 /** A stand-in row for the list while the server saves it. */
 function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): ClientEntry {
@@ -48,11 +63,11 @@ function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): 
     injuryId: "",
     runDate: String(values.runDate ?? ""),
     kind: values.kind === "continuous" ? "continuous" : "walk_run",
-    walkMinutes: num(values.walkMinutes),
-    runMinutes: num(values.runMinutes),
+    walkMinutes: minutes(values.walkMinutes),
+    runMinutes: minutes(values.runMinutes),
     repetitions: num(values.repetitions),
-    continuousMinutes: num(values.continuousMinutes),
-    distanceKm: num(values.distanceKm),
+    continuousMinutes: minutes(values.continuousMinutes),
+    distanceKm: km(values.distanceKm, values.distanceUnit),
     painDuring: num(values.painDuring) ?? 0,
     painNextMorning: num(values.painNextMorning),
     surface: null,
@@ -70,7 +85,7 @@ function optimisticEntry(kind: "day" | "run", values: Record<string, unknown>): 
  * once; the readiness panel refreshes when the server has saved it; a refusal rolls the
  * entry back and says why beside the fields.
  */
-export function QuickEntry({ patientId, today }: { patientId: string; today: string }) {
+export function QuickEntry({ patientId, today, distanceUnit = "km" }: { patientId: string; today: string; distanceUnit?: DistanceUnit }) {
   const [tab, setTab] = useState<"day" | "run">("day");
   const [feedback, setFeedback] = useState<Feedback>({});
   const lastDay = useRef<{ values: DailyLogValues; form: HTMLFormElement } | null>(null);
@@ -85,7 +100,8 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
       const key = queryKeys.recent(patientId);
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<ClientPage>(key);
-      if (previous) {
+      // No stand-in row for a day that does not exist: the server's message says why.
+      if (previous && isIsoDay(String(kind === "day" ? values.logDate : values.runDate))) {
         const entry = optimisticEntry(kind, values);
         const entries = [...previous.entries, entry].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
         queryClient.setQueryData<ClientPage>(key, { ...previous, entries: entries.slice(0, Math.max(previous.entries.length, 6)) });
@@ -180,6 +196,7 @@ export function QuickEntry({ patientId, today }: { patientId: string; today: str
           error={feedback.error}
           success={feedback.success}
           fieldErrors={feedback.fieldErrors}
+          distanceUnit={distanceUnit}
           onSubmit={(values: RunValues, form) => mutation.mutate({ kind: "run", values, form })}
         />
       )}

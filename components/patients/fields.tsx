@@ -1,5 +1,8 @@
+"use client";
+
 /** Labelled select, textarea and checkbox beside the ui Field, each with its message tied to it. */
 import { cn } from "@/lib/cn";
+import { LengthHint, useLength } from "@/components/ui/length";
 
 type Common = { id: string; label: string; error?: string; hint?: string; className?: string };
 
@@ -54,13 +57,16 @@ export function SelectField({
   );
 }
 
-export function TextareaField({ id, label, error, hint, className, ...props }: Common & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+/** A multi-line field: its `maxLength` is a count shown near the limit, never a silent cut. */
+export function TextareaField({ id, label, error, hint, className, maxLength, ...props }: Common & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  const length = useLength(maxLength, props.defaultValue ?? props.value);
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium text-ink">
         {label}
       </label>
-      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(control, "py-2")} {...props} />
+      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} onInput={length.onInput} className={cn(control, "py-2")} {...props} />
+      {length.show && maxLength !== undefined ? <LengthHint id={`${id}-length`} length={length.length} max={maxLength} /> : null}
       <Message id={id} error={error} hint={hint} />
     </div>
   );

@@ -67,8 +67,14 @@ export function VersionedForm({ name, initialValues, initialVersion, labels, val
     const form = new FormData(event.currentTarget);
     const typed = formToObject(form);
     setStatus(null);
+    // A date picker holding an impossible day (30/02) submits "": say what is wrong, keep it shown.
+    const badDates = Object.fromEntries(
+      Array.from(event.currentTarget.querySelectorAll<HTMLInputElement>('input[type="date"]'))
+        .filter((input) => input.validity.badInput)
+        .map((input) => [input.name, `${labels[input.name] ?? "This date"} is not a real date.`]),
+    );
     const invalid = validate(typed);
-    if (invalid) return showErrors(invalid, "Please correct the highlighted fields.");
+    if (invalid || Object.keys(badDates).length > 0) return showErrors({ ...invalid, ...badDates }, "Please correct the highlighted fields.");
     if (loaded.version !== undefined) form.set("version", String(loaded.version));
     setPending(true);
     try {

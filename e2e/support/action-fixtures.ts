@@ -54,9 +54,18 @@ export type ActionFixture = {
   cleanup?: { action: string; args: (ctx: SuiteContext) => unknown[] }[];
 };
 
+/** A value as a form field's text, as a browser would send it (an object without a prototype too). */
+function asFormText(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 export function toForm(fields: Record<string, unknown>): FormData {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) form.append(k, String(v));
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) form.append(k, asFormText(v));
   return form;
 }
 
@@ -344,6 +353,20 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     fields: () => ({ email: "kim@springback.test", currentPassword: "springback-demo", newPassword: "a long walk back to running", confirmPassword: "a long walk back to running" }),
     writes: ["users"],
     ownerRun: false,
+  },
+  "app/(clinic)/account/actions.ts#setDistanceUnitAction": {
+    scope: "self",
+    fields: () => ({ unit: "mi" }),
+    writes: ["users"],
+    ownerRun: true,
+    cleanup: [{ action: "app/(clinic)/account/actions.ts#setDistanceUnitAction", args: () => formArgs({ unit: "clinic" }) }],
+  },
+  "app/(clinic)/admin/actions.ts#setClinicDistanceUnitAction": {
+    scope: "admin",
+    fields: () => ({ unit: "mi" }),
+    writes: ["clinics"],
+    ownerRun: true,
+    cleanup: [{ action: "app/(clinic)/admin/actions.ts#setClinicDistanceUnitAction", args: () => formArgs({ unit: "km" }) }],
   },
   "app/(clinic)/account/actions.ts#signOutEverywhereAction": {
     scope: "self",

@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { log, newRequestId } from "@/lib/log";
 import { expectedFailure, UNEXPECTED_MESSAGE } from "./errors";
-import { fieldErrorsFrom, type ActionResult } from "./result";
+import { fieldErrorsFrom, formToObject, type ActionResult } from "./result";
 
 /**
  * The one door for every server action: the request must come from this app's own pages,
@@ -36,7 +36,10 @@ export type ActionSpec<A extends ArgsSchema, T> = {
   /** A zod tuple of the positional arguments, or a function of the user for schemas that need the clinic's today. */
   args: A | ((ctx: ActionContext) => A);
   run: (args: z.output<A>, ctx: ActionContext) => Promise<T>;
-  /** Paths to revalidate after a successful run (none: the client refreshes itself). */
+  /**
+   * Paths to revalidate after a successful run (none: the client refreshes itself). A path
+   * means its page and every page below it; "/" is the caseload page alone; "*" is every page.
+   */
   revalidate?: (args: z.output<A>, data: T) => string[] | void;
   /** Actions a pending one-time password still allows (changing it, signing out). */
   allowPendingPasswordChange?: boolean;
@@ -58,7 +61,7 @@ export function serverAction<A extends ArgsSchema, T>(spec: ActionSpec<A, T>): (
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalidArgs(parsed.error, raw);
       const data = await spec.run(parsed.data, ctx);
-      for (const path of spec.revalidate?.(parsed.data, data) ?? []) revalidatePath(path, path.endsWith("/") ? undefined : "layout");
+      for (const path of spec.revalidate?.(parsed.data, data) ?? []) revalidate(path);
       return { ok: true, data };
     } catch (err) {
       unstable_rethrow(err);
@@ -68,6 +71,12 @@ export function serverAction<A extends ArgsSchema, T>(spec: ActionSpec<A, T>): (
       return { ok: false, error: `${UNEXPECTED_MESSAGE} (Reference ${requestId.slice(0, 8)})` };
     }
   };
+}
+
+function revalidate(path: string): void {
+  if (path === "*") revalidatePath("/", "layout");
+  else if (path === "/") revalidatePath("/");
+  else revalidatePath(path, "layout");
 }
 
 /**
@@ -80,8 +89,8 @@ function invalidArgs(error: z.ZodError, raw: unknown[]): ActionResult<never> {
   const inInput = error.issues.filter((i) => i.path[0] === last && i.path.length > 1);
   if (inInput.length === 0) return { ok: false, error: "This request could not be read. Reload the page and try again." };
   const fieldErrors = fieldErrorsFrom(new z.ZodError(inInput.map((i) => ({ ...i, path: i.path.slice(1) }))));
-  const input = raw[last];
-  const values = input && typeof input === "object" && !Array.isArray(input) && !(input instanceof FormData) ? echo(input as Record<string, unknown>) : undefined;
+  const input = raw[last] instanceof FormData ? formToObject(raw[last]) : raw[last];
+  const values = input && typeof input === "object" && !Array.isArray(input) ? echo(input as Record<string, unknown>) : undefined;
   return { ok: false, error: "Please correct the highlighted fields.", fieldErrors, values };
 }
 
@@ -93,3 +102,19 @@ function echo(values: Record<string, unknown>): Record<string, string> {
 
 /** A record id as an action or route argument: a UUID, nothing else. */
 export const idArg = z.uuid();
+
+/**
+ * A form's input as an action argument: a `FormData` (a `<form action>` or `useActionState`)
+ * or a plain object (a client calling the action), both parsed by the same zod schema. Empty
+ * fields of a FormData are absent (see `formToObject`); anything else (a string, an array,
+ * null) fails the schema.
+ */
+export function formArg<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (v instanceof FormData ? formToObject(v) : v), schema);
+}
+
+/** The state argument `useActionState` passes first: ignored, whatever it holds. */
+export const prevStateArg = z.unknown();
+
+/** A boolean argument: `true` or `false` only (`"false"` is not false, nor true). */
+export const boolArg = z.boolean();

@@ -14,7 +14,11 @@ export const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved. P
 export function expectedFailure(err: unknown): { status: number; result: ActionResult<never> } | null {
   if (err instanceof NotFoundError) return { status: 404, result: { ok: false, error: NOT_FOUND_MESSAGE } };
   if (err instanceof ConflictError) {
-    return { status: 409, result: { ok: false, error: err.message, conflict: { current: err.current, currentVersion: err.currentVersion } } };
+    const { current } = err;
+    // Who saved last and when, where the DAL's stored row says (assessments carry both).
+    const changedBy = typeof current.savedByName === "string" ? current.savedByName : null;
+    const changedAt = typeof current.updatedAt === "string" ? current.updatedAt : null;
+    return { status: 409, result: { ok: false, error: err.message, conflict: { current, currentVersion: err.currentVersion, changedBy, changedAt } } };
   }
   if (err instanceof DomainRuleError) {
     return { status: 422, result: { ok: false, error: err.message, fieldErrors: err.field ? { [err.field]: err.message } : undefined } };

@@ -133,6 +133,7 @@ export function toSessionUser(row: { user: typeof users.$inferSelect; clinic: ty
     clinicId: row.user.clinicId,
     clinicName: row.clinic.name,
     clinicTimeZone: row.clinic.timeZone,
+    distanceUnit: row.user.distanceUnit ?? row.clinic.distanceUnit,
     role: row.user.role,
     name: row.user.name,
     email: row.user.email,

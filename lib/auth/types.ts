@@ -1,4 +1,4 @@
-import type { UserRole } from "@/lib/domain/vocabulary";
+import type { DistanceUnit, UserRole } from "@/lib/domain/vocabulary";
 
 /** The signed-in user as every DAL function sees it. */
 export type SessionUser = {
@@ -6,6 +6,8 @@ export type SessionUser = {
   clinicId: string;
   clinicName: string;
   clinicTimeZone: string;
+  /** The unit this user types and reads distances in: their own choice, else the clinic's. */
+  distanceUnit: DistanceUnit;
   role: UserRole;
   name: string;
   email: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { auditRefused } from "./prepared";
-import { recomputePatientStatus } from "./status";
+import { recomputePatientStatus, type Tx } from "./status";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
@@ -17,7 +17,6 @@ import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
 type Row = typeof assessments.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type AssessmentRecord = Omit<Row, "clinicId" | "createdBy"> & { createdByName: string | null };
 

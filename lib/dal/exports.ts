@@ -1,5 +1,6 @@
 import "server-only";
 import { auditRefused } from "./prepared";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessments, clinics, dailyLogs, injuries, patients, runs, users } from "@/db/schema";
@@ -49,6 +50,8 @@ export type PatientExportDto = {
   generatedAt: string;
   clinic: { id: string; name: string };
   exportedBy: string;
+  /** The exporting user's distance unit: the CSV's distance column is in it and says so. */
+  distanceUnit: DistanceUnit;
   patient: {
     id: string;
     recordNumber: string;
@@ -171,6 +174,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       generatedAt: new Date().toISOString(),
       clinic: { id: p.clinicId, name: row.clinicName },
       exportedBy: user.name,
+      distanceUnit: user.distanceUnit,
       patient: {
         id: p.id,
         recordNumber: p.recordNumber,

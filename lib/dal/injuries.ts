@@ -1,9 +1,8 @@
 import "server-only";
 import { auditRefused } from "./prepared";
-import { recomputePatientStatus } from "./status";
+import { recomputePatientStatus, type Tx } from "./status";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import type { Db } from "@/db/client";
 import { injuries, patients, stageChanges } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
@@ -23,7 +22,6 @@ import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 import { findVisiblePatient, toInjuryDto, type InjuryDto } from "./patients";
 
-type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 type InjuryRow = typeof injuries.$inferSelect;
 
 /** An episode as the Details tab edits it: the header DTO plus the editable extras. */
@@ -75,14 +73,6 @@ export async function listPatientInjuries(patientId: string): Promise<InjuryEpis
     .map((i) => toEpisodeDto(i, today));
 }
 
-/**
- * A new episode starts at stage 0 ("Protect"): the start stage change is already written,
- * so the derived status is recomputed from it and the caseload shows the episode at once.
- */
-export function setStatusForNewEpisode(tx: Tx, row: { patientId: string }): void {
-  recomputePatientStatus(tx, row.patientId);
-}
-
 /** Rewrites `is_recurrence` for every episode of the patient (a new or moved onset can change any of them). */
 function markRecurrences(tx: Tx, patientId: string): void {
   const all = tx.select({ id: injuries.id, side: injuries.side, onsetDate: injuries.onsetDate, isRecurrence: injuries.isRecurrence }).from(injuries).where(eq(injuries.patientId, patientId)).all();
@@ -127,7 +117,8 @@ export async function createInjury(patientId: string, input: InjuryInput): Promi
     tx.insert(stageChanges)
       .values({ id: crypto.randomUUID(), clinicId: user.clinicId, patientId, injuryId: id, fromStage: null, toStage: 0, kind: "start", effectiveDate: input.onsetDate, changedBy: user.id })
       .run();
-    setStatusForNewEpisode(tx, { patientId });
+    // The start stage change is written: the derived status follows it, so the caseload shows the episode at once.
+    recomputePatientStatus(tx, patientId);
     tx.update(patients).set({ lastActivityAt: new Date().toISOString() }).where(eq(patients.id, patientId)).run();
     writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "injury.create", entityType: "injury", entityId: id, patientId });
     return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, id)).get()!, today);

@@ -1,7 +1,7 @@
 import "server-only";
 import { recomputePatientStatus } from "./status";
 import { cache } from "react";
-import { and, eq, inArray, min, ne } from "drizzle-orm";
+import { and, eq, min, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { injuries, patients } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
@@ -123,25 +123,10 @@ export function toInjuryDto(i: InjuryFields, today: string): InjuryDto {
   };
 }
 
-/** Ids of the given patients that the user may see (for batch operations). */
-export async function filterVisiblePatientIds(ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const user = await requireUser();
-  return getDb()
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(inArray(patients.id, ids), visiblePatientsWhere(user)))
-    .all()
-    .map((r) => r.id);
-}
-
-/** The editable record as the patient form shows it (absent values as undefined). */
-export type PatientFormValues = PatientInput;
-
 export type PatientRecordDto = {
   id: string;
   version: number;
-  values: PatientFormValues;
+  values: PatientInput;
   archived: boolean;
   archivedAt: string | null;
   primaryTherapistId: string;
@@ -150,7 +135,7 @@ export type PatientRecordDto = {
 
 type PatientRow = typeof patients.$inferSelect;
 
-function toFormValues(p: PatientRow): PatientFormValues {
+function toFormValues(p: PatientRow): PatientInput {
   const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
   return {
     givenName: p.givenName,
@@ -165,7 +150,7 @@ function toFormValues(p: PatientRow): PatientFormValues {
     yearsRunning: opt(p.yearsRunning),
     goalRace: opt(p.goalRace),
     goalRaceDate: opt(p.goalRaceDate),
-    usualSurface: opt(p.usualSurface) as PatientFormValues["usualSurface"],
+    usualSurface: opt(p.usualSurface) as PatientInput["usualSurface"],
     notes: opt(p.notes),
   };
 }
@@ -263,7 +248,7 @@ export async function updatePatient(patientId: string, input: PatientUpdateInput
     if (!updated) throw new ConflictError(toFormValues(current), current.version);
     const before = toFormValues(current);
     const after = toFormValues(updated);
-    const fields = (Object.keys(after) as (keyof PatientFormValues)[]).filter((k) => before[k] !== after[k]);
+    const fields = (Object.keys(after) as (keyof PatientInput)[]).filter((k) => before[k] !== after[k]);
     writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "patient.update", entityType: "patient", entityId: patientId, patientId, detail: { fields } });
     // The pre-injury weekly distance sets the volume criteria of the build-volume stage.
     if (fields.includes("preInjuryWeeklyKm")) recomputePatientStatus(tx, patientId);

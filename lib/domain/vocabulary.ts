@@ -56,6 +56,10 @@ export type RunKind = (typeof RUN_KINDS)[number];
 export const ENTRY_SOURCES = ["clinic", "runner"] as const;
 export type EntrySource = (typeof ENTRY_SOURCES)[number];
 
+/** Units a distance is typed and shown in (stored distances are kilometres from whole metres). */
+export const DISTANCE_UNITS = ["km", "mi"] as const;
+export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
+
 /** Kinds of confirmed stage change. */
 export const STAGE_CHANGE_KINDS = ["start", "progression", "override", "step_back"] as const;
 export type StageChangeKind = (typeof STAGE_CHANGE_KINDS)[number];

@@ -4,6 +4,7 @@
  * -, @, tab or carriage return) are prefixed with an apostrophe, as OWASP advises.
  */
 import { stringify } from "csv-stringify/sync";
+import { stripControlCharacters } from "@/lib/validation/text";
 
 export type CsvColumn<T> = { header: string; value: (row: T) => string | number | boolean | null | undefined };
 
@@ -17,7 +18,8 @@ function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  return neutraliseFormula(value);
+  // Values stored before control characters were refused leave without them (safety net).
+  return neutraliseFormula(stripControlCharacters(value));
 }
 
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {

@@ -7,13 +7,15 @@
 import { strToU8, zipSync } from "fflate";
 import { asymmetryPercent } from "@/lib/domain/asymmetry";
 import type { CsvFile, ExportAssessmentDto, ExportDailyLogDto, ExportInjuryDto, ExportRunDto, PatientExportDto } from "@/lib/dal/exports";
+import type { DistanceUnit } from "@/lib/domain/vocabulary";
+import { formatDistance } from "@/lib/validation/parse";
 import { toCsv, type CsvColumn } from "./csv";
 import { exportFileName } from "./file-names";
 
 const BOM = "\uFEFF";
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-type Ctx = { recordNumber: string; injuries: Map<string, ExportInjuryDto> };
+type Ctx = { recordNumber: string; injuries: Map<string, ExportInjuryDto>; unit: DistanceUnit };
 type WithInjury = { injuryId: string };
 
 function injuryColumns<T extends WithInjury>(ctx: Ctx): CsvColumn<T>[] {
@@ -61,7 +63,8 @@ const runColumns = (ctx: Ctx): CsvColumn<ExportRunDto>[] => [
   { header: "run_minutes_per_rep", value: (r) => r.runMinutes },
   { header: "repetitions", value: (r) => r.repetitions },
   { header: "continuous_minutes", value: (r) => r.continuousMinutes },
-  { header: "distance_km", value: (r) => r.distanceKm },
+  // In the exporting user's unit, named in the header (distance_km or distance_mi).
+  { header: `distance_${ctx.unit}`, value: (r) => (r.distanceKm === null ? null : Number(formatDistance(Math.round(r.distanceKm * 1000), ctx.unit))) },
   { header: "pain_during_0_10", value: (r) => r.painDuring },
   { header: "pain_next_morning_0_10", value: (r) => r.painNextMorning },
   { header: "surface", value: (r) => r.surface },
@@ -107,7 +110,7 @@ const assessmentColumns = (ctx: Ctx): CsvColumn<ExportAssessmentDto>[] => [
 
 /** One of the three CSV files as text (with the byte-order mark). */
 export function patientCsv(data: PatientExportDto, file: CsvFile): string {
-  const ctx: Ctx = { recordNumber: data.patient.recordNumber, injuries: new Map(data.injuries.map((i) => [i.id, i])) };
+  const ctx: Ctx = { recordNumber: data.patient.recordNumber, injuries: new Map(data.injuries.map((i) => [i.id, i])), unit: data.distanceUnit ?? "km" };
   if (file === "daily-logs") return BOM + toCsv(data.dailyLogs, dailyLogColumns(ctx));
   if (file === "runs") return BOM + toCsv(data.runs, runColumns(ctx));
   return BOM + toCsv(data.assessments, assessmentColumns(ctx));

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { FAULT_SEVERITIES, THOMAS_RESULTS } from "@/lib/domain/vocabulary";
 import { isIsoDay } from "@/lib/domain/dates";
+import { optionalNumberField } from "./number-field";
+import { optionalMultiLine, optionalSingleLine } from "./text";
 
 export const ASSESSMENT_METHODS = ["visual", "video", "sensor"] as const;
 export const ASSESSMENT_SETTINGS = ["treadmill", "overground"] as const;
@@ -44,25 +46,19 @@ function blankToUndefined(value: unknown): unknown {
 function optionalNumber(range: Range) {
   const unit = range.unit.startsWith("°") || range.unit.startsWith("/") ? range.unit : ` ${range.unit}`;
   const between = `Enter a value from ${range.min}${unit} to ${range.max}${unit}`;
-  let n = z.number({ error: "Enter a number" }).min(range.min, between).max(range.max, between);
-  if (range.integer) n = n.int("Enter a whole number");
-  return z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    // Accept a decimal comma, as typed on many European keyboards.
-    return typeof b === "string" ? Number(b.trim().replace(",", ".")) : b;
-  }, n.optional());
+  // A decimal comma or point, digits of any script; "1e3", "0x5" or true refused (see ./parse).
+  return optionalNumberField("Value", range.min, range.max, {
+    int: "integer" in range && range.integer,
+    messages: { notNumber: "Enter a number", notWhole: "Enter a whole number", range: between },
+  });
 }
 
 function optionalEnum<T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
 }
 
-function optionalText(max: number) {
-  return z.preprocess(
-    (v) => (typeof v === "string" ? blankToUndefined(v.trim()) : blankToUndefined(v)),
-    z.string().max(max, `Keep this under ${max} characters`).optional(),
-  );
-}
+const optionalText = (max: number) => optionalMultiLine(max, `Keep this under ${max} characters`, true);
+const optionalLine = (max: number) => optionalSingleLine(max, `Keep this under ${max} characters`);
 
 const severity = optionalEnum(FAULT_SEVERITIES, "Choose none, mild, moderate or severe");
 const thomas = optionalEnum(THOMAS_RESULTS, "Choose a Thomas test result");
@@ -75,7 +71,7 @@ export const assessmentInputSchema = z.object({
   assessedOn: z.string({ error: "Enter the date of the assessment" }).refine(isIsoDay, "Enter a date as YYYY-MM-DD"),
   method: optionalEnum(ASSESSMENT_METHODS, "Choose visual, video or sensor"),
   setting: optionalEnum(ASSESSMENT_SETTINGS, "Choose treadmill or overground"),
-  footwear: optionalText(200),
+  footwear: optionalLine(200),
   toeOutSeverity: severity,
   toeOutNotes: optionalText(2000),
   pelvicSeverity: severity,
@@ -95,10 +91,8 @@ export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 /** The form's fields as typed (strings), for the client to send and to keep on error. */
 export type AssessmentFormValues = Partial<Record<keyof AssessmentInput, string>>;
 
-export const assessmentUpdateSchema = z.object({
-  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(1),
-  values: assessmentInputSchema,
-});
+/** The version an assessment form was opened at (a whole number from 1; sent by the client, never typed). */
+export const assessmentVersionArg = z.number({ error: "Reload the page and try again" }).int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /**
  * The date rule that needs the clinic's today and the injury's onset (known only on the

@@ -1,42 +1,22 @@
 /** Small zod building blocks shared by the log, run, stage and protocol schemas. */
 import { z } from "zod";
 import { isIsoDay } from "@/lib/domain/dates";
+import { optionalNumberField, requiredNumberField } from "./number-field";
+import { optionalMultiLine, optionalSingleLine } from "./text";
 
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-
-/** A whole number in a range; blank means "not given". */
+/** A whole number in a range; blank means "not given". Typed digits of any script, no loose forms (see ./parse). */
 export function optionalInt(label: string, min: number, max: number) {
-  return z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} must be a number.` })
-      .int(`${label} must be a whole number.`)
-      .min(min, `${label} must be ${min}–${max}.`)
-      .max(max, `${label} must be ${min}–${max}.`)
-      .optional(),
-  );
+  return optionalNumberField(label, min, max, { int: true });
 }
 
+/** A required whole number in a range. */
 export function requiredInt(label: string, min: number, max: number) {
-  return z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} is required.` })
-      .int(`${label} must be a whole number.`)
-      .min(min, `${label} must be ${min}–${max}.`)
-      .max(max, `${label} must be ${min}–${max}.`),
-  );
+  return requiredNumberField(label, min, max, { int: true });
 }
 
+/** A decimal number in a range, with a comma or a point; blank means "not given". */
 export function optionalNumber(label: string, min: number, max: number) {
-  return z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} must be a number.` })
-      .min(min, `${label} must be ${min}–${max}.`)
-      .max(max, `${label} must be ${min}–${max}.`)
-      .optional(),
-  );
+  return optionalNumberField(label, min, max);
 }
 
 export const painScore = (label: string) => optionalInt(label, 0, 10);
@@ -44,11 +24,11 @@ export const painScore = (label: string) => optionalInt(label, 0, 10);
 export const isoDay = (label: string) =>
   z.string({ message: `${label} is required.` }).refine((v) => isIsoDay(v), `${label} must be a real date (YYYY-MM-DD).`);
 
-export const optionalText = (label: string, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v),
-    z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional(),
-  );
+/** Optional free text (notes, reasons): line breaks and tabs kept, no control or direction characters. */
+export const optionalText = (label: string, max: number) => optionalMultiLine(max, `${label} must be at most ${max} characters.`, true);
+
+/** Optional one-line text (a surface): no line breaks, control or direction characters. */
+export const optionalLine = (label: string, max: number) => optionalSingleLine(max, `${label} must be at most ${max} characters.`);
 
 /** A checkbox or yes/no choice; blank means "not recorded". */
 export const optionalBool = z.preprocess((v) => {

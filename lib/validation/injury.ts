@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { INJURY_ACTIVITIES, INJURY_SEVERITIES, MUSCLES, SIDES } from "@/lib/domain/vocabulary";
 import { checkbox, isoDay, optionalText, versionField } from "./common";
+import { optionalNumberField, requiredNumberField } from "./number-field";
 
 export const MAX_PRIOR_STRAINS = 20;
 
@@ -27,7 +28,7 @@ export function injurySchema(today: string, dateOfBirth?: string) {
     side: z.enum(SIDES, { error: "Choose the side." }),
     muscle: z.enum(MUSCLES, { error: "Choose the muscle." }),
     severity: z.enum(INJURY_SEVERITIES, { error: "Choose spasm, strain or tear." }),
-    grade: z.coerce.number({ error: "Choose grade 1, 2 or 3." }).int("Choose grade 1, 2 or 3.").min(1, "Choose grade 1, 2 or 3.").max(3, "Choose grade 1, 2 or 3."),
+    grade: requiredNumberField("Grade", 1, 3, { int: true, messages: { required: "Choose grade 1, 2 or 3.", notNumber: "Choose grade 1, 2 or 3.", notWhole: "Choose grade 1, 2 or 3.", range: "Choose grade 1, 2 or 3." } }),
     achilles: checkbox,
     onsetDate: isoDay("onset date").superRefine((d, ctx) => {
       const problem = onsetProblem(d, today, dateOfBirth);
@@ -35,12 +36,10 @@ export function injurySchema(today: string, dateOfBirth?: string) {
     }),
     activity: z.enum(INJURY_ACTIVITIES, { error: "Choose what the runner was doing." }).optional(),
     mechanism: optionalText(2000, "How it happened"),
-    priorStrains: z.coerce
-      .number({ error: "Previous calf strains must be a number." })
-      .int("Previous calf strains must be a whole number.")
-      .min(0, `Previous calf strains must be between 0 and ${MAX_PRIOR_STRAINS}.`)
-      .max(MAX_PRIOR_STRAINS, `Previous calf strains must be between 0 and ${MAX_PRIOR_STRAINS}.`)
-      .default(0),
+    priorStrains: optionalNumberField("Previous calf strains", 0, MAX_PRIOR_STRAINS, {
+      int: true,
+      messages: { range: `Previous calf strains must be between 0 and ${MAX_PRIOR_STRAINS}.` },
+    }).transform((v) => v ?? 0),
   });
 }
 

@@ -5,19 +5,25 @@
  */
 import { z } from "zod";
 import { SEXES } from "@/lib/domain/vocabulary";
-import { ageOn } from "@/lib/domain/dates";
-import { isoDay, optionalNumber, optionalText, versionField } from "./common";
+import { addDays, ageOn } from "@/lib/domain/dates";
+import { isoDay, optionalLine, optionalNumber, optionalText, versionField } from "./common";
+import { hasForbiddenSingleLine, SINGLE_LINE_MESSAGE } from "./text";
 
 export const SURFACES = ["road", "trail", "track", "treadmill", "mixed"] as const;
 export const MIN_AGE = 10;
 export const MAX_AGE = 100;
+/** A goal race is a real event: not before 1900, not more than five years ahead (a product heuristic). */
+export const GOAL_RACE_EARLIEST = "1900-01-01";
+export const GOAL_RACE_MAX_DAYS_AHEAD = 5 * 365;
 
 const name = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .trim()
     .min(1, `Enter the ${label}.`)
-    .max(100, `The ${label} can be at most 100 characters.`);
+    .max(100, `The ${label} can be at most 100 characters.`)
+    .refine((v) => !hasForbiddenSingleLine(v), SINGLE_LINE_MESSAGE)
+    .transform((v) => v.normalize("NFC"));
 
 // Digits with spaces, dashes, brackets and an optional leading +; 6 to 15 digits (E.164).
 const PHONE = /^\+?[0-9 ()-]+$/;
@@ -44,12 +50,18 @@ export function patientSchema(today: string) {
       .string({ error: "Enter the clinic record number." })
       .trim()
       .min(1, "Enter the clinic record number.")
-      .max(30, "The record number can be at most 30 characters."),
+      .max(30, "The record number can be at most 30 characters.")
+      .refine((v) => !hasForbiddenSingleLine(v), SINGLE_LINE_MESSAGE)
+      // Kept as text ("0012345" stays 0012345); the uniqueness check compares this stored form.
+      .transform((v) => v.normalize("NFC")),
     preInjuryWeeklyKm: optionalNumber(0, 300, "Pre-injury weekly distance (km)"),
     runsPerWeek: optionalNumber(0, 14, "Runs per week", { int: true }),
     yearsRunning: optionalNumber(0, 80, "Years running", { int: true }),
-    goalRace: optionalText(100, "Goal race"),
-    goalRaceDate: isoDay("goal race date").optional(),
+    goalRace: optionalLine(100, "Goal race"),
+    goalRaceDate: isoDay("goal race date")
+      .refine((d) => d >= GOAL_RACE_EARLIEST, `The goal race date cannot be before ${GOAL_RACE_EARLIEST.slice(0, 4)}.`)
+      .refine((d) => d <= addDays(today, GOAL_RACE_MAX_DAYS_AHEAD), `The goal race date can be at most ${GOAL_RACE_MAX_DAYS_AHEAD / 365} years ahead.`)
+      .optional(),
     usualSurface: z.enum(SURFACES, { error: "Choose a surface from the list." }).optional(),
     notes: optionalText(5000, "Notes"),
   });

@@ -6,7 +6,7 @@ import { requiredInt } from "./fields";
 const shape = Object.fromEntries(PROTOCOL_FIELDS.map((f) => [f.key, requiredInt(f.label, f.min, f.max)])) as Record<keyof ProtocolSettings, ReturnType<typeof requiredInt>>;
 
 export const protocolSchema = z
-  .object({ ...shape, version: z.coerce.number().int().min(0) })
+  .object({ ...shape, version: requiredInt("Version", 0, Number.MAX_SAFE_INTEGER) })
   .superRefine((v, ctx) => {
     if ((v.painSafeMax as number) >= (v.painStopAbove as number)) ctx.addIssue({ code: "custom", path: ["painStopAbove"], message: "The stop limit must be above the safe limit." });
     if ((v.heelRaisesToRun as number) > (v.heelRaisesToReturn as number)) ctx.addIssue({ code: "custom", path: ["heelRaisesToReturn"], message: "The target for full return cannot be below the target to start running." });

@@ -6,8 +6,10 @@ import { createAssessmentAction, updateAssessmentAction } from "@/app/(clinic)/p
 import { calfStatusForInjury, compareAssessments, getAssessment, getNewAssessmentContext, listAssessments } from "@/lib/dal/assessments";
 import { todayIn } from "@/lib/domain/dates";
 import { actAs, seedDemoDatabase, createTempDatabase } from "../support/db";
+import { NOT_FOUND_MESSAGE } from "@/lib/actions/errors";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
+vi.mock("next/headers", () => import("../support/headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const KIM = "kim@springback.test";
@@ -203,9 +205,9 @@ describe("scoping", () => {
     actAs(email);
 
     const created = await createAssessmentAction(patient.id, { assessedOn: today(), cadenceSpm: "170" });
-    expect(created).toEqual({ ok: false, error: "This assessment or patient was not found on your caseload." });
+    expect(created).toEqual({ ok: false, error: NOT_FOUND_MESSAGE });
     const updated = await updateAssessmentAction(patient.id, existing.id, existing.version, { assessedOn: existing.assessedOn, cadenceSpm: "170" });
-    expect(updated).toEqual({ ok: false, error: "This assessment or patient was not found on your caseload." });
+    expect(updated).toEqual({ ok: false, error: NOT_FOUND_MESSAGE });
     expect(await getAssessment(patient.id, existing.id)).toBeNull();
     expect(await listAssessments(patient.id)).toBeNull();
     expect(await getNewAssessmentContext(patient.id)).toBeNull();

@@ -2,13 +2,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { injuries, patients } from "@/db/schema";
+import { auditEvents, injuries, patients } from "@/db/schema";
 import { createPatientAction } from "@/app/(clinic)/patients/new/actions";
-import { createInjuryAction, returnInjuryAction, updatePatientAction } from "@/app/(clinic)/patients/[patientId]/details/actions";
+import { createInjuryAction, returnInjuryAction, setArchivedAction, updatePatientAction } from "@/app/(clinic)/patients/[patientId]/details/actions";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
+vi.mock("next/headers", () => import("../support/headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 seedClinicPerFile();
@@ -49,7 +50,7 @@ describe("patient actions", () => {
     const p = getDb().select().from(patients).where(eq(patients.recordNumber, "ACT-1")).get()!;
     actAs("ola@northside.test");
     const result = await updatePatientAction(p.id, form({ ...base, version: String(p.version) }));
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not found/) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not found/i) });
   });
 });
 
@@ -65,5 +66,43 @@ describe("injury actions", () => {
     const early = await returnInjuryAction(p.id, id, form({ returnDate: addDays(onset, -1), version: "1" }));
     expect(early).toMatchObject({ ok: false, fieldErrors: { returnDate: `The return date cannot be before the onset date (${onset}).` } });
     expect(await returnInjuryAction(p.id, id, form({ returnDate: today, version: "1" }))).toEqual({ ok: true, data: { version: 2 } });
+  });
+});
+
+describe("the action door", () => {
+  const auditRows = (patientId: string) => getDb().select().from(auditEvents).where(eq(auditEvents.patientId, patientId)).all().length;
+
+  it("reads only a real boolean for archiving: the string \"false\" archives nothing", async () => {
+    actAs("kim@springback.test");
+    const p = getDb().select().from(patients).where(eq(patients.recordNumber, "ACT-1")).get()!;
+    const result = await setArchivedAction(p.id, "false" as unknown as boolean);
+    expect(result).toMatchObject({ ok: false, error: "This request could not be read. Reload the page and try again." });
+    expect(getDb().select().from(patients).where(eq(patients.id, p.id)).get()!.archivedAt).toBeNull();
+  });
+
+  it("archives once: the same archive again bumps no version and writes no audit row", async () => {
+    actAs("kim@springback.test");
+    const p = getDb().select().from(patients).where(eq(patients.recordNumber, "ACT-1")).get()!;
+    expect((await setArchivedAction(p.id, true)).ok).toBe(true);
+    const archived = getDb().select().from(patients).where(eq(patients.id, p.id)).get()!;
+    const audits = auditRows(p.id);
+    expect((await setArchivedAction(p.id, true)).ok).toBe(true);
+    expect(getDb().select().from(patients).where(eq(patients.id, p.id)).get()!.version).toBe(archived.version);
+    expect(auditRows(p.id)).toBe(audits);
+    expect((await setArchivedAction(p.id, false)).ok).toBe(true);
+  });
+
+  it("answers an object, a number or a non-UUID where an id belongs without throwing", async () => {
+    actAs("kim@springback.test");
+    for (const id of [{ toString: "x" }, 42, "../../etc", null, ["a"]]) {
+      const result = await updatePatientAction(id as unknown as string, form(base));
+      expect(result).toMatchObject({ ok: false });
+    }
+  });
+
+  it("keeps what was typed when a field is refused", async () => {
+    actAs("kim@springback.test");
+    const result = await createPatientAction(form({ ...base, recordNumber: "ACT-2", dateOfBirth: "1984-02-30" }));
+    expect(result).toMatchObject({ ok: false, values: { recordNumber: "ACT-2", dateOfBirth: "1984-02-30" } });
   });
 });

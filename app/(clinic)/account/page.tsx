@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { DistanceUnitForm } from "@/components/account/distance-unit-form";
+import { getDistanceUnits } from "@/lib/dal/units";
+import { setDistanceUnitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const units = await getDistanceUnits();
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -17,6 +21,11 @@ export default async function AccountPage() {
         <Link href="/account/password" className="mt-3 inline-block font-semibold text-accent-strong underline">
           Change password
         </Link>
+      </section>
+      <section className="rounded-lg border border-line bg-white p-4">
+        <h2 className="mb-2 text-lg font-semibold">Distance unit</h2>
+        <p className="mb-3 text-sm text-muted">How you type and read run distances, in forms and exports. Stored distances do not change.</p>
+        <DistanceUnitForm scope="user" current={units.own} clinicUnit={units.clinic} action={setDistanceUnitAction} />
       </section>
       <section className="rounded-lg border border-line bg-white p-4">
         <h2 className="text-lg font-semibold">Sessions</h2>

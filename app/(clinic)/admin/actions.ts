@@ -1,63 +1,58 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { echoValues, formToObject, invalid, type ActionResult } from "@/lib/actions/result";
+import { z } from "zod";
+import { formArg, prevStateArg, serverAction } from "@/lib/actions/door";
+import type { ActionResult } from "@/lib/actions/result";
 import { changeRoleSchema, createUserSchema, setDisabledSchema, userIdSchema } from "@/lib/validation/account";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/dal/users";
-import { DomainRuleError, NotFoundError } from "@/lib/dal/errors";
+import { setClinicDistanceUnit } from "@/lib/dal/units";
+import { clinicDistanceUnitSchema } from "@/lib/validation/units";
 
-function failure(error: unknown, values?: Record<string, unknown>): ActionResult<never> {
-  if (error instanceof DomainRuleError)
-    return { ok: false, error: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined, values: values ? echoValues(values) : undefined };
-  if (error instanceof NotFoundError) return { ok: false, error: "Account not found." };
-  throw error;
-}
+type FormAction<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
+const ADMIN_PAGES = () => ["/admin"];
 
-export async function createUserAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string; oneTimePassword: string }>> {
-  const input = formToObject(form);
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error, input);
-  try {
-    const created = await createUser(parsed.data);
-    revalidatePath("/admin");
-    return { ok: true, data: { email: parsed.data.email, oneTimePassword: created.oneTimePassword } };
-  } catch (error) {
-    return failure(error, input);
-  }
-}
+/** Creates an account with a one-time password (admins only; the DAL checks the role). */
+export const createUserAction: FormAction<{ email: string; oneTimePassword: string }> = serverAction({
+  name: "user.create",
+  args: z.tuple([prevStateArg, formArg(createUserSchema)]),
+  run: async ([, input]) => ({ email: input.email, oneTimePassword: (await createUser(input)).oneTimePassword }),
+  revalidate: ADMIN_PAGES,
+});
 
-export async function setDisabledAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = setDisabledSchema.safeParse(formToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await setUserDisabled(parsed.data.userId, parsed.data.disabled);
-    revalidatePath("/admin");
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const setDisabledAction: FormAction<undefined> = serverAction({
+  name: "user.set_disabled",
+  args: z.tuple([prevStateArg, formArg(setDisabledSchema)]),
+  run: async ([, input]) => {
+    await setUserDisabled(input.userId, input.disabled);
+    return undefined;
+  },
+  revalidate: ADMIN_PAGES,
+});
 
-export async function changeRoleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = changeRoleSchema.safeParse(formToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await changeUserRole(parsed.data.userId, parsed.data.role);
-    revalidatePath("/admin");
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const changeRoleAction: FormAction<undefined> = serverAction({
+  name: "user.change_role",
+  args: z.tuple([prevStateArg, formArg(changeRoleSchema)]),
+  run: async ([, input]) => {
+    await changeUserRole(input.userId, input.role);
+    return undefined;
+  },
+  revalidate: ADMIN_PAGES,
+});
 
-export async function resetPasswordAction(_prev: unknown, form: FormData): Promise<ActionResult<{ oneTimePassword: string }>> {
-  const parsed = userIdSchema.safeParse(formToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const result = await resetUserPassword(parsed.data.userId);
-    revalidatePath("/admin");
-    return { ok: true, data: result };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const resetPasswordAction: FormAction<{ oneTimePassword: string }> = serverAction({
+  name: "user.reset_password",
+  args: z.tuple([prevStateArg, formArg(userIdSchema)]),
+  run: ([, input]) => resetUserPassword(input.userId),
+  revalidate: ADMIN_PAGES,
+});
+
+/** Sets the clinic's default distance unit (admins only; users may choose their own). */
+export const setClinicDistanceUnitAction: FormAction<undefined> = serverAction({
+  name: "clinic.set_distance_unit",
+  args: z.tuple([prevStateArg, formArg(clinicDistanceUnitSchema)]),
+  run: async ([, input]) => {
+    await setClinicDistanceUnit(input.unit);
+    return undefined;
+  },
+  revalidate: () => ["*"],
+});

@@ -4,12 +4,16 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listClinicAccounts } from "@/lib/dal/users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
+import { DistanceUnitForm } from "@/components/account/distance-unit-form";
+import { getDistanceUnits } from "@/lib/dal/units";
+import { setClinicDistanceUnitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const admin = await requireAdmin();
   const users = await listClinicAccounts();
+  const units = await getDistanceUnits();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -23,6 +27,12 @@ export default async function AdminPage() {
           </Link>
         </nav>
       </div>
+      <section aria-labelledby="clinic-units" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="clinic-units" className="mb-3 text-lg font-semibold">
+          Distance unit
+        </h2>
+        <DistanceUnitForm scope="clinic" current={units.clinic} clinicUnit={units.clinic} action={setClinicDistanceUnitAction} />
+      </section>
       <section aria-labelledby="new-account" className="rounded-lg border border-line bg-white p-4">
         <h2 id="new-account" className="mb-3 text-lg font-semibold">
           New account

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { auditFilterOptions, listAuditEvents } from "@/lib/dal/audit-log";
 import { auditActionLabel } from "@/lib/domain/audit-words";
-import { auditFilterSchema } from "@/lib/validation/audit";
+import { auditFilterProblems, auditFilterSchema } from "@/lib/validation/audit";
 import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
-  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const firstValues = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filter = auditFilterSchema.parse(firstValues);
+  const problems = auditFilterProblems(firstValues);
   const [{ rows, total, page, pageSize }, { people, actions }] = await Promise.all([listAuditEvents(filter), auditFilterOptions()]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const query = (overrides: Record<string, string | number | undefined>) => {
@@ -62,10 +64,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {filter.patientId ? <input type="hidden" name="patientId" value={filter.patientId} /> : null}
         <Button type="submit">Filter</Button>
       </form>
+      {problems.length > 0 ? (
+        <div role="alert" className="rounded-md border border-caution bg-white p-3 text-sm">
+          {problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p>
           {total} event{total === 1 ? "" : "s"}
-          {filter.patientId ? " for one patient" : ""} · page {page} of {pages}
+          {filter.patientId ? " for one patient" : ""} · {page > pages ? `page ${page} is past the last page (${pages})` : `page ${page} of ${pages}`}
         </p>
         <a href={`/api/admin/audit?${query({ page: undefined })}`} className="font-semibold text-accent-strong underline" download>
           Download CSV

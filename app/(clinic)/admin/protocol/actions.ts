@@ -1,14 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { formToObject, invalid, type ActionResult } from "@/lib/actions/result";
-import { actionResult } from "@/lib/dal/action-errors";
+import { z } from "zod";
+import { formArg, prevStateArg, serverAction } from "@/lib/actions/door";
+import type { ActionResult } from "@/lib/actions/result";
 import { saveClinicProtocol, type ProtocolSaved } from "@/lib/dal/protocol";
 import { protocolSchema } from "@/lib/validation/protocol";
 
 /** Saves the clinic's thresholds and recomputes every patient's status with them. */
-export async function saveProtocolAction(_prev: ActionResult<ProtocolSaved> | null, form: FormData): Promise<ActionResult<ProtocolSaved>> {
-  const parsed = protocolSchema.safeParse(formToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  return actionResult(() => saveClinicProtocol(parsed.data), () => revalidatePath("/", "layout"));
-}
+export const saveProtocolAction: (prev: ActionResult<ProtocolSaved> | null, form: FormData) => Promise<ActionResult<ProtocolSaved>> = serverAction({
+  name: "protocol.save",
+  args: z.tuple([prevStateArg, formArg(protocolSchema)]),
+  run: ([, input]) => saveClinicProtocol(input),
+  // Every patient's stage may have moved: the whole signed-in app shows it.
+  revalidate: () => ["*"],
+});

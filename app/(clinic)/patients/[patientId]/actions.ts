@@ -1,25 +1,33 @@
 "use server";
 
-import { invalid, type ActionResult } from "@/lib/actions/result";
-import { actionResult, revalidatePatient } from "@/lib/dal/action-errors";
+import { z } from "zod";
+import { idArg, serverAction } from "@/lib/actions/door";
+import type { ActionResult } from "@/lib/actions/result";
 import { confirmProgression, overrideStage, stepBackStage, type ReturnToRunDto } from "@/lib/dal/stages";
 import { confirmProgressionSchema, overrideStageSchema, stepBackSchema } from "@/lib/validation/stages";
 
+type StageAction = (patientId: string, input: unknown) => Promise<ActionResult<ReturnToRunDto>>;
 
-export async function confirmProgressionAction(patientId: string, input: unknown): Promise<ActionResult<ReturnToRunDto>> {
-  const parsed = confirmProgressionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return actionResult(() => confirmProgression(patientId, parsed.data.fromStage), () => revalidatePatient(patientId));
-}
+/** After a stage change: the runner's pages (header stage, panel, log) and the caseload. */
+const patientPages = ([patientId]: [string, ...unknown[]]) => [`/patients/${patientId}`, "/"];
 
-export async function overrideStageAction(patientId: string, input: unknown): Promise<ActionResult<ReturnToRunDto>> {
-  const parsed = overrideStageSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return actionResult(() => overrideStage(patientId, parsed.data.toStage, parsed.data.reason), () => revalidatePatient(patientId));
-}
+export const confirmProgressionAction: StageAction = serverAction({
+  name: "stage.confirm_progression",
+  args: z.tuple([idArg, confirmProgressionSchema]),
+  run: ([patientId, input]) => confirmProgression(patientId, input.fromStage),
+  revalidate: patientPages,
+});
 
-export async function stepBackAction(patientId: string, input: unknown): Promise<ActionResult<ReturnToRunDto>> {
-  const parsed = stepBackSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return actionResult(() => stepBackStage(patientId, parsed.data.fromStage, parsed.data.reason), () => revalidatePatient(patientId));
-}
+export const overrideStageAction: StageAction = serverAction({
+  name: "stage.override",
+  args: z.tuple([idArg, overrideStageSchema]),
+  run: ([patientId, input]) => overrideStage(patientId, input.toStage, input.reason),
+  revalidate: patientPages,
+});
+
+export const stepBackAction: StageAction = serverAction({
+  name: "stage.step_back",
+  args: z.tuple([idArg, stepBackSchema]),
+  run: ([patientId, input]) => stepBackStage(patientId, input.fromStage, input.reason),
+  revalidate: patientPages,
+});

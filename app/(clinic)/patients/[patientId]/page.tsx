@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPatientHeader } from "@/lib/dal/patients";
+import { requireUser } from "@/lib/auth/session";
 import { getReturnToRun } from "@/lib/dal/stages";
 import { listLogEntries } from "@/lib/dal/logs";
 import { ReturnToRunPanel } from "@/components/return-to-run/return-to-run-panel";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Patient overview" };
 
 export default async function PatientOverviewPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const patient = await getPatientHeader(patientId);
+  const [patient, user] = await Promise.all([getPatientHeader(patientId), requireUser()]);
   if (!patient) notFound();
   const [panel, recent, pain] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE), getPainChart(patientId, "6w")]);
   if (!panel || !recent || !pain) notFound();
@@ -31,8 +32,8 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
       />
       {panel.injury ? (
         <section aria-label="Logging" className="grid gap-4 rounded-lg border border-line bg-white p-4 lg:grid-cols-[3fr_2fr]">
-          <QuickEntry patientId={patientId} today={panel.today} />
-          <RecentEntries patientId={patientId} initial={recent} />
+          <QuickEntry patientId={patientId} today={panel.today} distanceUnit={user.distanceUnit} />
+          <RecentEntries patientId={patientId} initial={recent} distanceUnit={user.distanceUnit} />
         </section>
       ) : null}
       {/* The pain chart refreshes with each quick entry (its query is invalidated on save). */}

@@ -1,95 +1,102 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { formToObject, invalid, type ActionResult } from "@/lib/actions/result";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { boolArg, formArg, idArg, serverAction, type ActionContext } from "@/lib/actions/door";
+import type { ActionResult } from "@/lib/actions/result";
 import { addCareTeamMember, changePrimaryTherapist, removeCareTeamMember } from "@/lib/dal/care-team";
 import { closeInjury, createInjury, markInjuryReturned, updateInjury } from "@/lib/dal/injuries";
 import { setPatientArchived, updatePatient } from "@/lib/dal/patients";
 import { todayIn } from "@/lib/domain/dates";
 import { injuryCloseSchema, injuryReturnSchema, injurySchema, injuryUpdateSchema } from "@/lib/validation/injury";
 import { careTeamSchema, patientUpdateSchema, primaryTherapistSchema } from "@/lib/validation/patient";
-import { failureFrom } from "../../action-errors";
 
 type Saved = { version: number; values: Record<string, unknown> };
+type FormOf<T> = (patientId: string, form: FormData) => Promise<ActionResult<T>>;
+type EpisodeFormOf<T> = (patientId: string, injuryId: string, form: FormData) => Promise<ActionResult<T>>;
 
-async function clinicToday() {
-  return todayIn((await requireUser()).clinicTimeZone);
-}
+const clinicToday = ({ user }: ActionContext) => todayIn(user.clinicTimeZone);
 
-function refresh(patientId: string) {
-  revalidatePath(`/patients/${patientId}`, "layout");
-  revalidatePath("/patients");
-  revalidatePath("/");
-}
+/** After a record or episode write: the runner's pages, the patient list and the caseload. */
+const refresh = ([patientId]: [string, ...unknown[]]) => [`/patients/${patientId}`, "/patients", "/"];
 
-/** Parse → DAL → revalidate → result, the same for every action here. */
-async function run<S extends z.ZodType, T>(schema: S, form: FormData, patientId: string, write: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(formToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const data = await write(parsed.data);
-    refresh(patientId);
-    return { ok: true, data };
-  } catch (error) {
-    return failureFrom(error);
-  }
-}
-
-export async function updatePatientAction(patientId: string, form: FormData): Promise<ActionResult<Saved>> {
-  return run(patientUpdateSchema(await clinicToday()), form, patientId, async (input) => {
+export const updatePatientAction: FormOf<Saved> = serverAction({
+  name: "patient.update",
+  args: (ctx: ActionContext) => z.tuple([idArg, formArg(patientUpdateSchema(clinicToday(ctx)))]),
+  run: async ([patientId, input]) => {
     const saved = await updatePatient(patientId, input);
     return { version: saved.version, values: saved.values };
-  });
-}
+  },
+  revalidate: refresh,
+});
 
-export async function setArchivedAction(patientId: string, archived: boolean): Promise<ActionResult> {
-  try {
+/** Archives (true) or restores (false) a runner; the same state again writes nothing. */
+export const setArchivedAction: (patientId: string, archived: boolean) => Promise<ActionResult<undefined>> = serverAction({
+  name: "patient.set_archived",
+  args: z.tuple([idArg, boolArg]),
+  run: async ([patientId, archived]) => {
     await setPatientArchived(patientId, archived);
-    refresh(patientId);
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return failureFrom(error);
-  }
-}
+    return undefined;
+  },
+  revalidate: refresh,
+});
 
-export async function addCareTeamAction(patientId: string, form: FormData): Promise<ActionResult> {
-  return run(careTeamSchema, form, patientId, async ({ userId }) => {
+export const addCareTeamAction: FormOf<undefined> = serverAction({
+  name: "care_team.add",
+  args: z.tuple([idArg, formArg(careTeamSchema)]),
+  run: async ([patientId, { userId }]) => {
     await addCareTeamMember(patientId, userId);
     return undefined;
-  });
-}
+  },
+  revalidate: refresh,
+});
 
-export async function removeCareTeamAction(patientId: string, form: FormData): Promise<ActionResult> {
-  return run(careTeamSchema, form, patientId, async ({ userId }) => {
+export const removeCareTeamAction: FormOf<undefined> = serverAction({
+  name: "care_team.remove",
+  args: z.tuple([idArg, formArg(careTeamSchema)]),
+  run: async ([patientId, { userId }]) => {
     await removeCareTeamMember(patientId, userId);
     return undefined;
-  });
-}
+  },
+  revalidate: refresh,
+});
 
-export async function changePrimaryAction(patientId: string, form: FormData): Promise<ActionResult> {
-  return run(primaryTherapistSchema, form, patientId, async ({ userId, version }) => {
+export const changePrimaryAction: FormOf<undefined> = serverAction({
+  name: "care_team.change_primary",
+  args: z.tuple([idArg, formArg(primaryTherapistSchema)]),
+  run: async ([patientId, { userId, version }]) => {
     await changePrimaryTherapist(patientId, userId, version);
     return undefined;
-  });
-}
+  },
+  revalidate: refresh,
+});
 
-export async function createInjuryAction(patientId: string, form: FormData): Promise<ActionResult<{ id: string }>> {
-  return run(injurySchema(await clinicToday()), form, patientId, async (input) => ({ id: (await createInjury(patientId, input)).id }));
-}
+export const createInjuryAction: FormOf<{ id: string }> = serverAction({
+  name: "injury.create",
+  args: (ctx: ActionContext) => z.tuple([idArg, formArg(injurySchema(clinicToday(ctx)))]),
+  run: async ([patientId, input]) => ({ id: (await createInjury(patientId, input)).id }),
+  revalidate: refresh,
+});
 
-export async function updateInjuryAction(patientId: string, injuryId: string, form: FormData): Promise<ActionResult<Saved>> {
-  return run(injuryUpdateSchema(await clinicToday()), form, patientId, async (input) => {
+export const updateInjuryAction: EpisodeFormOf<Saved> = serverAction({
+  name: "injury.update",
+  args: (ctx: ActionContext) => z.tuple([idArg, idArg, formArg(injuryUpdateSchema(clinicToday(ctx)))]),
+  run: async ([, injuryId, input]) => {
     const saved = await updateInjury(injuryId, input);
     return { version: saved.version, values: saved.values };
-  });
-}
+  },
+  revalidate: refresh,
+});
 
-export async function returnInjuryAction(patientId: string, injuryId: string, form: FormData): Promise<ActionResult<{ version: number }>> {
-  return run(injuryReturnSchema(await clinicToday()), form, patientId, async (input) => ({ version: (await markInjuryReturned(injuryId, input)).version }));
-}
+export const returnInjuryAction: EpisodeFormOf<{ version: number }> = serverAction({
+  name: "injury.return",
+  args: (ctx: ActionContext) => z.tuple([idArg, idArg, formArg(injuryReturnSchema(clinicToday(ctx)))]),
+  run: async ([, injuryId, input]) => ({ version: (await markInjuryReturned(injuryId, input)).version }),
+  revalidate: refresh,
+});
 
-export async function closeInjuryAction(patientId: string, injuryId: string, form: FormData): Promise<ActionResult<{ version: number }>> {
-  return run(injuryCloseSchema(await clinicToday()), form, patientId, async (input) => ({ version: (await closeInjury(injuryId, input)).version }));
-}
+export const closeInjuryAction: EpisodeFormOf<{ version: number }> = serverAction({
+  name: "injury.close",
+  args: (ctx: ActionContext) => z.tuple([idArg, idArg, formArg(injuryCloseSchema(clinicToday(ctx)))]),
+  run: async ([, injuryId, input]) => ({ version: (await closeInjury(injuryId, input)).version }),
+  revalidate: refresh,
+});

@@ -41,6 +41,7 @@ export default async function PatientLogsPage({ params, searchParams }: { params
           patientId={patientId}
           entries={log.entries}
           today={todayIn(user.clinicTimeZone)}
+          distanceUnit={user.distanceUnit}
           actions={{ saveDay: saveDailyLogAction.bind(null, patientId), updateRun: updateRunAction.bind(null, patientId) }}
         />
       )}

@@ -1,14 +1,20 @@
+import { z } from "zod";
+import { idArg } from "@/lib/actions/door";
+import { routeHandler } from "@/lib/actions/route";
 import { listLogEntries } from "@/lib/dal/logs";
-import { logsPageSchema } from "@/lib/validation/logs";
-import { json } from "../json";
+import { NotFoundError } from "@/lib/dal/errors";
+import { queryInt } from "@/lib/validation/query";
 
 export const dynamic = "force-dynamic";
 
-/** One page of the daily logs and runs, newest first. */
-export async function GET(request: Request, { params }: { params: Promise<{ patientId: string }> }) {
-  const { patientId } = await params;
-  const { page } = logsPageSchema.parse({ page: new URL(request.url).searchParams.get("page") ?? 1 });
-  const size = Number(new URL(request.url).searchParams.get("size")) || undefined;
-  const result = await listLogEntries(patientId, page, size && size > 0 && size <= 50 ? size : undefined);
-  return result ? json(result) : json({ error: "Not found" }, 404);
-}
+/** One page of the daily logs and runs, newest first (`?page=` from 1, `?size=` 1–50). */
+export const GET = routeHandler({
+  name: "log.list",
+  params: z.object({ patientId: idArg }),
+  query: z.object({ page: queryInt("Page", 1, 100_000).default(1), size: queryInt("Page size", 1, 50).optional() }),
+  run: async ({ params, query }) => {
+    const result = await listLogEntries(params.patientId, query.page, query.size);
+    if (!result) throw new NotFoundError("Patient");
+    return result;
+  },
+});

@@ -1,24 +1,26 @@
-import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { idArg } from "@/lib/actions/door";
+import { routeHandler } from "@/lib/actions/route";
 import { getMeasuresChart, getPainChart, getVolumeChart } from "@/lib/dal/charts";
+import { NotFoundError } from "@/lib/dal/errors";
 import { PAIN_RANGES } from "@/lib/domain/chart-pain";
 
 export const dynamic = "force-dynamic";
 
-const rangeSchema = z.enum(PAIN_RANGES).catch("6w");
-
-function json(body: unknown, status = 200) {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 /** Chart data for the Progress tab's TanStack queries; the DAL scopes and audits each read. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ patientId: string; chart: string }> }) {
-  const { patientId, chart } = await params;
-  if (!z.uuid().safeParse(patientId).success) return json({ error: "Not found" }, 404);
-  let data: unknown;
-  if (chart === "pain") data = await getPainChart(patientId, rangeSchema.parse(request.nextUrl.searchParams.get("range")));
-  else if (chart === "volume") data = await getVolumeChart(patientId);
-  else if (chart === "measures") data = await getMeasuresChart(patientId);
-  else return json({ error: "Not found" }, 404);
-  return data ? json(data) : json({ error: "Not found" }, 404);
-}
+export const GET = routeHandler({
+  name: "chart.data",
+  params: z.object({ patientId: idArg, chart: z.enum(["pain", "volume", "measures"]) }),
+  // An unknown range shows the default one (a stale bookmark is not an error).
+  query: z.object({ range: z.enum(PAIN_RANGES).catch("6w") }),
+  run: async ({ params, query }) => {
+    const data =
+      params.chart === "pain"
+        ? await getPainChart(params.patientId, query.range)
+        : params.chart === "volume"
+          ? await getVolumeChart(params.patientId)
+          : await getMeasuresChart(params.patientId);
+    if (!data) throw new NotFoundError("Patient");
+    return data;
+  },
+});

@@ -1,0 +1,2 @@
+ALTER TABLE `clinics` ADD `distance_unit` text DEFAULT 'km' NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `distance_unit` text;
