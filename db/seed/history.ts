@@ -78,10 +78,11 @@ export type AssessmentRow = {
   thomasRight: "negative" | "short_one_joint" | "short_two_joint";
   gluteLeft: number;
   gluteRight: number;
-  overstrideSeverity: Severity;
+  /** Graded only in assessments of running (null at walking speed). */
+  overstrideSeverity: Severity | null;
   cadenceSpm: number;
-  strikeAheadCm: number;
-  shinAngleDeg: number;
+  strikeAheadCm: number | null;
+  shinAngleDeg: number | null;
   calfSeverity: Severity;
   kneeToWallLeftCm: number;
   kneeToWallRightCm: number;
@@ -311,11 +312,15 @@ function generateAssessments(p: Profile, onsetDate: string, starts: number[], rn
     const toeOut: Severity = severe ? "severe" : fpaInjured - baseFpa >= 7 ? "moderate" : fpaInjured - baseFpa >= 3 ? "mild" : "none";
     const cadenceNow = cadence + Math.round(8 * r);
     const strike = Math.round((28 - 10 * r) * 10) / 10;
+    const setting = rng.pick(["treadmill", "overground"] as const);
+    // Before walk-run the runner is assessed walking; the runner whose story is a gait fault
+    // is filmed running on the treadmill at the last visit, where overstriding can be graded.
+    const running = severe || day >= (starts[1] ?? Infinity);
     return {
       assessedOn: addDays(onsetDate, day),
       method: rng.pick(["visual", "video", "video"] as const),
-      setting: rng.pick(["treadmill", "overground"] as const),
-      speedKmh: day < (starts[1] ?? Infinity) ? 5 : 10,
+      setting: severe ? "treadmill" : setting,
+      speedKmh: running ? 10 : 5,
       toeOutSeverity: toeOut,
       fpaLeftDeg: left ? fpaInjured : baseFpa,
       fpaRightDeg: right ? fpaInjured : baseFpa + rng.int(-1, 1),
@@ -325,10 +330,10 @@ function generateAssessments(p: Profile, onsetDate: string, starts: number[], rn
       thomasRight: baseTilt > 19 ? "short_one_joint" : "negative",
       gluteLeft: baseTilt > 19 ? 4 : 5,
       gluteRight: baseTilt > 19 ? 4 : 5,
-      overstrideSeverity: strike > 24 ? "moderate" : strike > 19 ? "mild" : "none",
+      overstrideSeverity: !running ? null : strike > 24 ? "moderate" : strike > 19 ? "mild" : "none",
       cadenceSpm: cadenceNow,
-      strikeAheadCm: strike,
-      shinAngleDeg: Math.round((12 - 6 * r) * 10) / 10,
+      strikeAheadCm: running ? strike : null,
+      shinAngleDeg: running ? Math.round((12 - 6 * r) * 10) / 10 : null,
       calfSeverity: r < 0.4 ? "moderate" : r < 0.8 ? "mild" : "none",
       kneeToWallLeftCm: left ? injuredKtw : Math.round(healthyKtw * 10) / 10,
       kneeToWallRightCm: right ? injuredKtw : Math.round(healthyKtw * 10) / 10,
