@@ -14,6 +14,7 @@ import type { Sex } from "@/lib/domain/vocabulary";
 import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult, type Flag, type PendingRequest, type StepBack } from "@/lib/domain/engine";
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
+import { addToSummary, emptySummary, type RecomputeSummary, type StatusSnapshot } from "@/lib/domain/recompute-summary";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
 import { prepared } from "@/db/statements";
 
@@ -188,7 +189,24 @@ function statusValues(patientId: string, state: PatientEngineState, panel: Panel
 
 const COMPARED = ["injuryId", "stage", "readyToProgress", "symptomFreeStreak", "latestPain", "latestPainDate", "lastLogDate", "flags", "flagCount", "nextStep"] as const;
 
-export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | null; panel: PanelState | null };
+export type RecomputeOutcome = {
+  changed: boolean;
+  state: PatientEngineState | null;
+  panel: PanelState | null;
+  /** The stored status before the recompute (null: none was stored) and after it. */
+  before: StatusSnapshot | null;
+  after: StatusSnapshot | null;
+};
+
+function snapshot(row: { stage: number | null; readyToProgress: boolean | null; flags: string; symptomFreeStreak: number | null }): StatusSnapshot {
+  let flags: string[] = [];
+  try {
+    flags = JSON.parse(row.flags) as string[];
+  } catch {
+    flags = [];
+  }
+  return { stage: row.stage, ready: row.readyToProgress === true, flags, streak: row.symptomFreeStreak ?? 0 };
+}
 
 /**
  * Recomputes and stores one patient's derived status. Call it inside the transaction of
@@ -198,7 +216,7 @@ export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | n
  */
 export function recomputePatientStatus(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): RecomputeOutcome {
   const state = computePatientState(tx, patientId, today, settings);
-  if (!state) return { changed: false, state: null, panel: null };
+  if (!state) return { changed: false, state: null, panel: null, before: null, after: null };
   const panel = panelState(state);
   const values = statusValues(patientId, state, panel);
   const stored = tx.select().from(patientStatus).where(eq(patientStatus.patientId, patientId)).get();
@@ -211,31 +229,33 @@ export function recomputePatientStatus(tx: Tx, patientId: string, today?: string
       .run();
   }
   writeCaseloadKeys(tx, patientId, caseloadKeys(state.injury, values));
-  return { changed, state, panel };
+  return { changed, state, panel, before: stored ? snapshot(stored) : null, after: snapshot({ stage: values.stage ?? null, readyToProgress: values.readyToProgress ?? false, flags: values.flags ?? "[]", symptomFreeStreak: values.symptomFreeStreak ?? 0 }) };
 }
 
 /**
  * Recomputes every patient's status (of one clinic, or of all), e.g. after a protocol
- * change or a migration, in one transaction. Returns how many there were and how many changed.
+ * change or an engine update, in one transaction. Returns how many there were, how many
+ * changed, and a summary of what changed and why (`summaryLines` words it).
  */
-export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string; now?: Date } = {}): { total: number; changed: number } {
+export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string; now?: Date } = {}): { total: number; changed: number; summary: RecomputeSummary } {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const run = (tx: Tx) => {
     const clinicRows = tx.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).all();
-    let total = 0;
-    let changed = 0;
+    const summary = emptySummary();
     for (const clinic of clinicRows) {
       if (options.clinicId && clinic.id !== options.clinicId) continue;
       const today = todayIn(clinic.timeZone, now);
       const settings = loadProtocol(tx, clinic.id);
       const ids = tx.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, clinic.id)).all();
       for (const { id } of ids) {
-        total++;
-        if (recomputePatientStatus(tx, id, today, settings).changed) changed++;
+        const outcome = recomputePatientStatus(tx, id, today, settings);
+        if (!outcome.after) continue;
+        const unmet = outcome.panel?.criteria.filter((c) => !c.met).map((c) => c.label) ?? [];
+        addToSummary(summary, outcome.before, outcome.after, outcome.changed, unmet);
       }
     }
-    return { total, changed };
+    return { total: summary.total, changed: summary.changed, summary };
   };
   return "transaction" in db ? (db as Db).transaction((tx) => run(tx)) : run(db);
 }

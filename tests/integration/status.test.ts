@@ -5,6 +5,7 @@ import { injuries, patientStatus, stageChanges } from "@/db/schema";
 import { saveDailyLog } from "@/lib/dal/logs";
 import { confirmProgression, getReturnToRun, overrideStage, stepBackStage } from "@/lib/dal/stages";
 import { recomputeAllStatuses, recomputeStaleStatuses } from "@/lib/dal/status";
+import { summaryLines } from "@/lib/domain/recompute-summary";
 import { dailyLogSchema } from "@/lib/validation/logs";
 import { actAs } from "../support/db";
 import { NOW, auditActions, patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
@@ -44,10 +45,12 @@ describe("the seeded stories", () => {
 
 describe("recompute all", () => {
   it("finds nothing to change right after the seed, and repairs a stale row", () => {
-    expect(recomputeAllStatuses({ now: NOW })).toEqual({ total: 28, changed: 0 });
+    expect(recomputeAllStatuses({ now: NOW })).toMatchObject({ total: 28, changed: 0 });
     const marta = patientIdByName("Marta", "Müller");
     getDb().update(patientStatus).set({ symptomFreeStreak: 42, flags: "[]", flagCount: 0 }).where(eq(patientStatus.patientId, marta)).run();
-    expect(recomputeAllStatuses({ now: NOW })).toEqual({ total: 28, changed: 1 });
+    const repaired = recomputeAllStatuses({ now: NOW });
+    expect(repaired).toMatchObject({ total: 28, changed: 1 });
+    expect(summaryLines(repaired.summary)).toEqual(expect.arrayContaining(["Recomputed the return-to-run status of 28 runners: 1 changed.", expect.stringMatching(/^Symptom-free count changed for 1 runner /)]));
     expect(storedStatus(marta).symptomFreeStreak).toBe(0);
   });
 
