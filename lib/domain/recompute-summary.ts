@@ -68,7 +68,7 @@ export function summaryLines(s: RecomputeSummary): string[] {
       ? "Stages: none changed (a stage changes only when a therapist confirms it)."
       : `Stages: ${runners(s.stageChanged)} now show a different stage (their current episode changed).`,
   );
-  lines.push(`Readiness: ${runners(s.becameReady)} became ready to progress; ${runners(s.noLongerReady)} are no longer ready.`);
+  lines.push(`Readiness: ${runners(s.becameReady)} became ready to progress; ${runners(s.noLongerReady)} ${s.noLongerReady === 1 ? "is" : "are"} no longer ready.`);
   if (s.noLongerReady > 0) lines.push(`Why no longer ready (criteria now unmet): ${listed(s.notReadyBecause, (k) => k)}.`);
   const raised = listed(s.flagsRaised, label);
   const cleared = listed(s.flagsCleared, label);
