@@ -93,7 +93,7 @@ export type AssessmentRow = {
 };
 type Severity = "none" | "mild" | "moderate" | "severe";
 
-export type StageChangeRow = { toStage: number; fromStage: number | null; kind: "start" | "progression"; effectiveDate: string; reason: string | null };
+export type StageChangeRow = { toStage: number; fromStage: number | null; kind: "start" | "progression" | "override"; effectiveDate: string; reason: string | null };
 
 export type History = {
   onsetDate: string;
