@@ -128,7 +128,9 @@ test("an admin sees the protocol's defaults and sources, and a bad threshold is 
   await expect(page.getByText("This clinic uses the default thresholds.")).toBeVisible();
   const days = page.getByLabel("Symptom-free days before the first run (days)");
   await expect(days).toHaveValue("7");
-  await expect(page.getByText(/Default 25 repetitions\. Source: Green et al\. 2022/).first()).toBeVisible();
+  // 25 to start running is a clinic heuristic, 30 for the return is Green et al. 2022: the form says which.
+  await expect(page.getByText(/Default 25 repetitions\. Source: Clinic heuristic from jogging-entry guidance/).first()).toBeVisible();
+  await expect(page.getByText(/Default 30 repetitions\. Source: Green et al\. 2022/).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await days.fill("0");
   await page.getByRole("button", { name: "Save and apply to every patient" }).click();
