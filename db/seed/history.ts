@@ -132,6 +132,25 @@ export function stageStarts(p: Profile): number[] {
   return starts;
 }
 
+/** How many of the runs (sorted by date) are dated on or before `day`. */
+function runsUpTo(runs: readonly RunRow[], day: string): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.runDate <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Kilometres of the runs dated from `from` to `to` (inclusive), from the cumulative sums. */
+function kmBetween(runs: readonly RunRow[], cumulativeKm: readonly number[], from: string, to: string): number {
+  const end = runsUpTo(runs, to);
+  const start = runsUpTo(runs, addDays(from, -1));
+  return (end > 0 ? cumulativeKm[end - 1]! : 0) - (start > 0 ? cumulativeKm[start - 1]! : 0);
+}
+
 function clampPain(n: number): number {
   return Math.max(0, Math.min(10, Math.round(n)));
 }
@@ -215,6 +234,8 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
     let ladderStep = 0;
     let goodAtStep = 0;
     let lastRunDay = -10;
+    // Kilometres after each run, so a window's load is two binary searches (histories run to years).
+    const cumulativeKm: number[] = [];
     for (let day = 1; day <= lastLoggedDay; day++) {
       const stage = stageOn(day);
       const gap = day - lastRunDay;
@@ -257,8 +278,8 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
         const share = Math.min(0.92, 0.5 * Math.pow(1.07, weeks));
         // The runner keeps each week under the load-jump limit: 10% over the weekly mean of the
         // 28 days before, plus 5 km (spread over three runs).
-        const chronic = runs.filter((r) => r.runDate >= addDays(date, -34) && r.runDate < addDays(date, -6)).reduce((sum, r) => sum + (r.distanceKm ?? 0), 0) / 4;
-        const acuteSoFar = runs.filter((r) => r.runDate > addDays(date, -7)).reduce((sum, r) => sum + (r.distanceKm ?? 0), 0);
+        const chronic = kmBetween(runs, cumulativeKm, addDays(date, -34), addDays(date, -7)) / 4;
+        const acuteSoFar = kmBetween(runs, cumulativeKm, addDays(date, -6), date);
         const room = Math.max(2, chronic * 1.1 + 4.5 - acuteSoFar);
         const km = stage === 2 ? Math.round(((rng.int(15, 30) + 10) / pace) * 10) / 10 : Math.round(Math.min((weeklyTarget * Math.max(share, 0.85)) / 3, room) * 10) / 10;
         const minutes = Math.round(km * pace);
@@ -278,6 +299,7 @@ export function generateHistory(p: Profile, today: string, rng: Rng): History {
         };
       }
       runs.push(row);
+      cumulativeKm.push((cumulativeKm.at(-1) ?? 0) + (row.distanceKm ?? 0));
       lastRunDay = day;
     }
     // The bad run's next morning has already been reported, so it cannot be today's run.
