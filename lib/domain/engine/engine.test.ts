@@ -339,6 +339,7 @@ describe("speed and hills to returned", () => {
     ["a run at 1/10 this week", { ...base, runs: [easy(ago(2), 5, 1, 0)], assessments: [assessment(ago(3), [30, 31])] }, { pain_free: false }, false],
     ["a test 15 days old", { ...base, assessments: [assessment(ago(15), [30, 31])] }, { calf_test_fresh: false }, false],
     ["knee-to-wall LSI 73%", { ...base, assessments: [assessment(ago(3), [30, 31], { kneeToWallLeftCm: 8, kneeToWallRightCm: 11 })] }, { knee_to_wall_lsi: false }, false],
+    ["an unresolved moderate gait fault at the last running assessment", { ...base, assessments: [assessment(ago(3), [30, 31], { overstrideSeverity: "moderate" })] }, { no_blocking_flags: false }, false],
   ])("%s", (_name, over, expected, ready) => {
     const r = computeReturnToRun(input(over));
     for (const [code, met] of Object.entries(expected)) expect(criterion(r, code).met, code).toBe(met);

@@ -215,7 +215,8 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
 
   const flags = openByCode(all);
   const flagHistory = all.filter((f) => !f.open).sort((a, b) => (a.clearedOn! < b.clearedOn! ? 1 : a.clearedOn! > b.clearedOn! ? -1 : 0)).slice(0, 20);
-  const blocking = blockingFlags(flags, stage);
+  // Speed and hills to returned needs no open flags at all (PRODUCT.md), advisories aside.
+  const blocking = stage === 4 ? flags.filter((f) => f.level !== "advisory") : blockingFlags(flags, stage);
   const stepBack = suggestStepBack(stage, ladder, flags);
 
   let criteria: Criterion[] = [];
@@ -232,7 +233,7 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
   if (stage < 5 && stage !== 3) {
     criteria.push({
       code: "no_blocking_flags",
-      label: "No open pain or load flags",
+      label: stage === 4 ? "No open flags" : "No open pain or load flags",
       met: blocking.length === 0,
       detail: blocking.length === 0 ? "None open." : `Open: ${blocking.map((f) => `${FLAG_LABELS[f.code]} (since ${shortDay(f.raisedOn)})`).join(", ")}.`,
     });
