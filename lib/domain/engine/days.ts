@@ -60,12 +60,32 @@ export function buildDays(logs: EngineLog[], runs: EngineRun[]): Day[] {
     const d = day(r.date);
     d.worst = max(d.worst, r.painDuring);
     if (r.painNextMorning !== null) {
-      const next = day(addDays(r.date, 1));
+      const next = day(nextDay(r.date));
       next.worst = max(next.worst, r.painNextMorning);
     }
   }
   return [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+// The engine looks up the day before and after every run of an episode: the same days recur
+// from one recompute to the next, so their neighbours are remembered (bounded).
+const NEXT = new Map<string, string>();
+const PREV = new Map<string, string>();
+
+function neighbour(cache: Map<string, string>, date: string, delta: number): string {
+  let day = cache.get(date);
+  if (day === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    day = addDays(date, delta);
+    cache.set(date, day);
+  }
+  return day;
+}
+
+/** The calendar day after `date`. */
+export const nextDay = (date: string): string => neighbour(NEXT, date, 1);
+/** The calendar day before `date`. */
+export const prevDay = (date: string): string => neighbour(PREV, date, -1);
 
 /** Index of the last day on or before `date` (−1: none). Binary search over sorted days. */
 export function lastIndexOnOrBefore(days: readonly { date: string }[], date: string): number {

@@ -1,7 +1,7 @@
 /** The flags of PRODUCT.md that are not a single run's pain: each a stable code with its reason in words. */
 import { addDays, daysBetween } from "../dates";
 import type { ProtocolSettings } from "../protocol";
-import { lastIndexOnOrBefore, type Day } from "./days";
+import { lastIndexOnOrBefore, nextDay, type Day } from "./days";
 import type { RunVerdict } from "./monitoring";
 import type { EngineAssessment, Flag, FlagCode, Load } from "./types";
 import { plural, shortDay } from "./words";
@@ -105,7 +105,7 @@ export function backToBackFlags(verdicts: readonly RunVerdict[], until: string |
       }
     }
     pending = pending.filter((p) => p.flag.open);
-    if (prev !== null && daysBetween(prev, date) <= 1) {
+    if (prev !== null && date <= nextDay(prev)) {
       const reason =
         prev === date
           ? `Two runs on ${shortDay(date)}: every stage before the return needs a rest day between runs.`

@@ -123,8 +123,7 @@ function pendingRequests(stageRuns: readonly RunVerdict[], today: string): Pendi
   for (let i = stageRuns.length - 1; i >= 0 && out.length < 5; i--) {
     const v = stageRuns[i]!;
     if (v.run.date >= today) continue;
-    const morning = addDays(v.run.date, 1);
-    if (!v.completed) out.push({ runDate: v.run.date, missing: "next_morning", words: `Add the next-morning pain for the run on ${shortDay(v.run.date)} (the morning of ${shortDay(morning)}).` });
+    if (!v.completed) out.push({ runDate: v.run.date, missing: "next_morning", words: `Add the next-morning pain for the run on ${shortDay(v.run.date)} (the morning of ${shortDay(addDays(v.run.date, 1))}).` });
     else if (v.baseline === null)
       out.push({ runDate: v.run.date, missing: "baseline", words: `Add the pain in daily activities on ${shortDay(v.run.date)} (the run day) to judge the next morning.` });
   }

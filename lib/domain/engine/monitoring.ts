@@ -6,9 +6,8 @@
  * a rise of 1 repeating the step; daily-activity pain still above that baseline the day after
  * is pain lasting over 24 h.
  */
-import { addDays } from "../dates";
 import { ladderStepOf, type ProtocolSettings } from "../protocol";
-import { dayAt, type Day } from "./days";
+import { dayAt, nextDay, prevDay, type Day } from "./days";
 import type { EngineRun, EngineStageChange, Flag } from "./types";
 import { shortDay } from "./words";
 
@@ -53,11 +52,11 @@ const lowest = (a: number | null | undefined, b: number | null | undefined): num
  */
 export function runBaseline(days: readonly Day[], runDate: string): Baseline | null {
   const on = dayAt(days, runDate);
-  const before = dayAt(days, addDays(runDate, -1));
+  const before = dayAt(days, prevDay(runDate));
   const daily = lowest(on?.daily, before?.daily);
-  if (daily !== null) return { value: daily, context: "daily activities", date: on?.daily === daily ? runDate : addDays(runDate, -1) };
+  if (daily !== null) return { value: daily, context: "daily activities", date: on?.daily === daily ? runDate : prevDay(runDate) };
   const rest = lowest(on?.rest, before?.rest);
-  if (rest !== null) return { value: rest, context: "rest", date: on?.rest === rest ? runDate : addDays(runDate, -1) };
+  if (rest !== null) return { value: rest, context: "rest", date: on?.rest === rest ? runDate : prevDay(runDate) };
   return null;
 }
 
@@ -68,19 +67,19 @@ export function judgeRun(run: EngineRun, days: readonly Day[], s: ProtocolSettin
   const rise = run.painNextMorning === null || baseline === null ? null : run.painNextMorning - baseline.value;
   // Lasting pain compares daily activities with daily activities (the same context on both sides).
   const on = dayAt(days, run.date);
-  const before = dayAt(days, addDays(run.date, -1));
+  const before = dayAt(days, prevDay(run.date));
   const dailyBaseline = lowest(on?.daily, before?.daily);
-  const dayAfter = dayAt(days, addDays(run.date, 1))?.daily ?? null;
+  const dayAfter = dayAt(days, nextDay(run.date))?.daily ?? null;
   const lasting = dailyBaseline === null || dayAfter === null ? null : dayAfter > dailyBaseline;
-  const when = shortDay(run.date);
   const reasons: string[] = [];
+  const when = band === "stop" || (rise !== null && rise >= s.nextMorningRise) || lasting ? shortDay(run.date) : "";
   if (band === "stop") reasons.push(`Pain ${run.painDuring}/10 during the run on ${when}: above ${s.painStopAbove}/10 means stop.`);
   if (rise !== null && rise >= s.nextMorningRise)
     reasons.push(
       `Next-morning pain rose by ${rise} points after the run on ${when} (${run.painNextMorning}/10 against ${baseline!.value}/10 in ${baseline!.context} on ${shortDay(baseline!.date)}); a rise of ${s.nextMorningRise} or more suggests a step back.`,
     );
   if (lasting)
-    reasons.push(`Pain in daily activities was ${dayAfter}/10 on ${shortDay(addDays(run.date, 1))}, the day after the run on ${when}, above ${dailyBaseline}/10 before it: pain lasting over 24 hours suggests a step back.`);
+    reasons.push(`Pain in daily activities was ${dayAfter}/10 on ${shortDay(nextDay(run.date))}, the day after the run on ${when}, above ${dailyBaseline}/10 before it: pain lasting over 24 hours suggests a step back.`);
   const stepBack = reasons.length > 0;
   const completed = run.painNextMorning !== null;
   const good = band === "safe" && rise !== null && rise <= 0 && lasting !== true;
@@ -120,8 +119,8 @@ export function painFlags(verdicts: readonly RunVerdict[], stageChanges: readonl
   for (const v of verdicts) {
     applyStepBacksBefore(v.run.date);
     const settledRun = v.completed && v.rise !== null && v.rise <= 0 && v.band !== "stop" && v.lasting !== true;
-    if (settledRun) {
-      const on = addDays(v.run.date, 1);
+    if (settledRun && open.length > 0) {
+      const on = nextDay(v.run.date);
       open = open.filter(({ flag, run }) => {
         if (run.run.date >= v.run.date || v.step > run.step) return true;
         flag.open = false;
@@ -135,8 +134,9 @@ export function painFlags(verdicts: readonly RunVerdict[], stageChanges: readonl
       all.push(flag);
       open.push({ flag, run: v });
     };
+    if (!v.stepBack) continue;
     const when = shortDay(v.run.date);
-    const next = addDays(v.run.date, 1);
+    const next = nextDay(v.run.date);
     if (v.band === "stop") raise("stop_pain", "stop", v.run.date, `Pain ${v.run.painDuring}/10 during the run on ${when}: above ${s.painStopAbove}/10 means stop running.`);
     if (v.rise !== null && v.rise >= s.nextMorningRise)
       raise(

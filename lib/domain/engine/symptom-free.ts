@@ -3,7 +3,7 @@
  * edition"; the 7-day gate is from the calf-strain article the product grew from).
  */
 import { daysBetween } from "../dates";
-import { lastIndexOnOrBefore, type Day } from "./days";
+import { lastIndexOnOrBefore, prevDay, type Day } from "./days";
 import { shortDay } from "./words";
 
 export type SymptomFreeCount = {
@@ -42,7 +42,8 @@ export function symptomFreeCount(days: readonly Day[], asOf: string, restartAfte
   for (; i >= 0 && count < cap; i--) {
     const d = days[i]!;
     if (d.worst === null) continue;
-    if (prev !== null && daysBetween(d.date, prev) > 2) {
+    // More than one day not logged between this day and the next logged one ends the count.
+    if (prev !== null && d.date < prevDay(prevDay(prev))) {
       endedBy = `two or more days not logged before ${shortDay(prev)}`;
       break;
     }
