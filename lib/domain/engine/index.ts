@@ -14,7 +14,7 @@ import { stageName } from "../injury";
 import { LAST_LADDER_STEP, ladderWords, WALK_RUN_LADDER } from "../protocol";
 import { heelRaiseGate } from "./capacity";
 import { continuousCriterion, heelRaiseCriteria, ladderCriterion, painFreeWeekCriterion, redFlagCriterion, symptomFreeCriterion, volumeCriteria, walkingCriterion } from "./criteria";
-import { buildDays, byDate, lastIndexOnOrBefore, type Day } from "./days";
+import { buildDays, byDate, lastIndexOnOrBefore, prevDay, type Day } from "./days";
 import { FLAG_LABELS, backToBackFlags, blockingFlags, gaitFaultFlag, noRecentLogFlag, painRiseFlag, reinjuryWindowFlag, volumeJumpFlag } from "./flags";
 import { ladderProgress, type LadderProgress } from "./ladder";
 import { acuteKm, isLoadJump, loadIndex, loadOn, weeklyKm } from "./load";
@@ -74,7 +74,7 @@ function runBeforeGateFlags(verdicts: readonly RunVerdict[], days: readonly Day[
   for (const v of verdicts) {
     const date = v.run.date;
     if (stageOn(date) === 0) {
-      const dayBefore = addDays(date, -1);
+      const dayBefore = prevDay(date);
       let restart = lastStop;
       for (const p of protectSteps) if (p <= dayBefore && (restart === null || p > restart)) restart = p;
       const sf = symptomFreeCount(days, dayBefore, restart, s.symptomFreeDays);
