@@ -8,10 +8,11 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   pain_rise: "Pain rising",
   run_before_gate: "Ran before gate",
   back_to_back: "Back-to-back runs",
+  skipped_ahead: "Skipped ahead",
   no_recent_log: "No log 7+ days",
   reinjury_window: "Re-injury window",
   gait_fault: "Gait fault",
-  volume_jump: "Volume jump",
+  volume_jump: "Load jump",
 };
 
 /** Only a stop-level flag is shown in red. */

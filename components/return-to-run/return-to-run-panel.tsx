@@ -8,7 +8,7 @@ import { shortDay } from "@/lib/domain/engine/words";
 import { Badge } from "@/components/ui/badge";
 import { getJson, queryKeys } from "@/components/logs/api";
 import { CriteriaList } from "./criteria-list";
-import { FlagList } from "./flag-list";
+import { FlagHistory, FlagList } from "./flag-list";
 import { StageActions, type StageActionFns } from "./stage-actions";
 import { StageHistory } from "./stage-history";
 import { StageLadder } from "./stage-ladder";
@@ -92,7 +92,9 @@ export function ReturnToRunPanel({ initial, actions }: { initial: ReturnToRunDto
           <dd className="font-semibold">{panel.stageSince ? shortDay(panel.stageSince) : "—"}</dd>
         </div>
       </dl>
-      <p className="text-sm text-muted">The streak counts logged days with every pain score at 0. A day not logged neither breaks nor adds to it.</p>
+      <p className="text-sm text-muted">
+        The streak counts logged days with every pain score at 0, up to today or yesterday. One day not logged is bridged; two in a row end it.
+      </p>
       <div className="grid gap-4 md:grid-cols-2">
         <div className="flex flex-col gap-2">
           <h3 className="text-base font-semibold">{nextName ? `To move on to ${nextName}` : "Watch window"}</h3>
@@ -101,11 +103,19 @@ export function ReturnToRunPanel({ initial, actions }: { initial: ReturnToRunDto
         <div className="flex flex-col gap-2">
           <h3 className="text-base font-semibold">Flags</h3>
           <FlagList flags={panel.flags} />
+          <FlagHistory flags={panel.flagHistory ?? []} />
         </div>
       </div>
       <div className="rounded-md border border-accent-soft bg-accent-soft p-3" data-testid="next-step">
         <h3 className="text-base font-semibold text-accent-strong">Next step</h3>
         <p className="text-ink">{panel.nextStep}</p>
+        {(panel.pending ?? []).length > 0 ? (
+          <ul aria-label="Scores needed" className="mt-1 list-disc pl-5 text-sm text-ink" data-testid="pending-scores">
+            {(panel.pending ?? []).map((p) => (
+              <li key={`${p.runDate}-${p.missing}`}>{p.words}</li>
+            ))}
+          </ul>
+        ) : null}
         {panel.ladder ? (
           <p className="text-sm text-muted">
             Walk-run ladder: step {panel.ladder.step + 1} of 5 ({panel.ladder.words}).

@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import * as s from "../schema";
 import type { Sex } from "../../lib/domain/vocabulary";
 import { foldForSearch } from "../../lib/domain/text";
+import { confirmStageChanges } from "./confirm";
 import { generateHistory, type Profile } from "./history";
 import type { Rng } from "./random";
 
@@ -27,7 +28,9 @@ export type PatientSeed = {
 
 export function insertPatient(tx: Pick<Db, "insert">, clinicId: string, seed: PatientSeed, today: string, rng: Rng): string {
   const patientId = rng.uuid();
-  const history = generateHistory(seed.profile, today, rng);
+  const generated = generateHistory(seed.profile, today, rng);
+  // The demo's progressions are the engine's suggestions, or overrides that say why.
+  const history = { ...generated, stageChanges: confirmStageChanges(generated, seed.profile, { isRecurrence: Boolean(seed.previousEpisode) }, { age: seed.age, sex: seed.sex }) };
   const birthYear = Number(today.slice(0, 4)) - seed.age;
   const dateOfBirth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`;
   const lastActivity = history.dailyLogs.at(-1)?.logDate ?? history.onsetDate;

@@ -9,10 +9,12 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { clinics, injuries, patients, patientStatus } from "@/db/schema";
-import { todayIn } from "@/lib/domain/dates";
-import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult, type Flag, type StepBack } from "@/lib/domain/engine";
+import { ageOn, todayIn } from "@/lib/domain/dates";
+import type { Sex } from "@/lib/domain/vocabulary";
+import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult, type Flag, type PendingRequest, type StepBack } from "@/lib/domain/engine";
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
+import { addToSummary, emptySummary, type RecomputeSummary, type StatusSnapshot } from "@/lib/domain/recompute-summary";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
 import { prepared } from "@/db/statements";
 
@@ -33,7 +35,7 @@ const CURRENT_INJURY = `select id, clinic_id as clinicId, patient_id as patientI
     onset_date as onsetDate, activity, mechanism, prior_strains as priorStrains, is_recurrence as isRecurrence, status,
     return_date as returnDate, closed_date as closedDate, version, created_by as createdBy, created_at as createdAt, updated_at as updatedAt
   from injuries where patient_id = ? and status <> 'closed' order by onset_date desc, created_at desc limit 1`;
-const ENGINE_PATIENT = `select p.clinic_id as clinicId, p.pre_injury_weekly_km as preInjuryWeeklyKm, c.time_zone as timeZone
+const ENGINE_PATIENT = `select p.clinic_id as clinicId, p.pre_injury_weekly_km as preInjuryWeeklyKm, p.date_of_birth as dateOfBirth, p.sex, c.time_zone as timeZone
   from patients p join clinics c on c.id = p.clinic_id where p.id = ?`;
 const ENGINE_LOGS = `select log_date as date, pain_rest as painRest, pain_daily as painDaily, walk_minutes as walkMinutes,
     pain_walk as painWalk, pain_cycle as painCycle, pain_swim as painSwim
@@ -41,11 +43,11 @@ const ENGINE_LOGS = `select log_date as date, pain_rest as painRest, pain_daily 
 const ENGINE_RUNS = `select run_date as date, kind, walk_minutes as walkMinutes, run_minutes as runMinutes, repetitions,
     continuous_minutes as continuousMinutes, distance_km as distanceKm, pain_during as painDuring, pain_next_morning as painNextMorning
   from runs where injury_id = ? order by run_date asc, created_at asc`;
-const ENGINE_ASSESSMENTS = `select assessed_on as assessedOn, heel_raises_left as heelRaisesLeft, heel_raises_right as heelRaisesRight,
+const ENGINE_ASSESSMENTS = `select assessed_on as assessedOn, setting, speed_kmh as speedKmh, heel_raises_left as heelRaisesLeft, heel_raises_right as heelRaisesRight,
     knee_to_wall_left_cm as kneeToWallLeftCm, knee_to_wall_right_cm as kneeToWallRightCm, toe_out_severity as toeOutSeverity,
     pelvic_severity as pelvicSeverity, overstride_severity as overstrideSeverity
   from assessments where injury_id = ? order by assessed_on asc, created_at asc`;
-const ENGINE_STAGE_CHANGES = `select to_stage as toStage, from_stage as fromStage, kind, effective_date as effectiveDate
+const ENGINE_STAGE_CHANGES = `select to_stage as toStage, from_stage as fromStage, kind, effective_date as effectiveDate, reason
   from stage_changes where injury_id = ? order by created_at asc`;
 
 /** The injury the return-to-run panel follows: the latest by onset that is not closed. */
@@ -64,7 +66,7 @@ export type PatientEngineState = {
 
 /** Loads a patient's current injury and its data, and runs the engine for `today` (the clinic's today by default). */
 export function computePatientState(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): PatientEngineState | null {
-  const patient = prepared<{ clinicId: string; preInjuryWeeklyKm: number | null; timeZone: string }>(tx, ENGINE_PATIENT).get(patientId);
+  const patient = prepared<{ clinicId: string; preInjuryWeeklyKm: number | null; dateOfBirth: string; sex: Sex; timeZone: string }>(tx, ENGINE_PATIENT).get(patientId);
   if (!patient) return null;
   const day = today ?? todayIn(patient.timeZone);
   const injury = currentInjury(tx, patientId) ?? null;
@@ -72,10 +74,22 @@ export function computePatientState(tx: Tx, patientId: string, today?: string, s
   const logs = prepared<EngineInput["logs"][number]>(tx, ENGINE_LOGS).all(injury.id);
   const runRows = prepared<EngineInput["runs"][number]>(tx, ENGINE_RUNS).all(injury.id);
   const assessmentRows = prepared<EngineInput["assessments"][number]>(tx, ENGINE_ASSESSMENTS).all(injury.id);
-  const changes = prepared<EngineInput["stageChanges"][number]>(tx, ENGINE_STAGE_CHANGES).all(injury.id);
+  const changes = prepared<EngineInput["stageChanges"][number]>(tx, ENGINE_STAGE_CHANGES)
+    .all(injury.id)
+    .map((c) => ({ ...c, toLadderStep: null }));
   const input: EngineInput = {
     today: day,
-    side: injury.side,
+    injury: {
+      muscle: injury.muscle,
+      grade: injury.grade,
+      severity: injury.severity,
+      achilles: injury.achilles,
+      priorStrains: injury.priorStrains,
+      side: injury.side,
+      isRecurrence: injury.isRecurrence,
+    },
+    patient: { age: ageOn(patient.dateOfBirth, day), sex: patient.sex },
+    redFlagScreen: "clear",
     onsetDate: injury.onsetDate,
     returnDate: injury.returnDate,
     preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
@@ -109,9 +123,14 @@ export type PanelState = {
   latestPain: number | null;
   latestPainDate: string | null;
   lastLogDate: string | null;
+  /** Open flags, one per code. */
   flags: Flag[];
+  /** Cleared flags of the episode with the days they were raised and cleared, newest first. */
+  flagHistory: Flag[];
+  /** Scores the engine asks for, by date (next mornings, the run day's pain). */
+  pending: PendingRequest[];
   nextStep: string | null;
-  /** A step back the therapist can record (a ladder step within walk-run needs no record). */
+  /** The step back the open pain flags suggest (a stage, or a ladder step inside walk-run). */
   stepBack: StepBack | null;
   ladder: { step: number; doneAtStep: number; complete: boolean; words: string } | null;
 };
@@ -137,8 +156,10 @@ export function panelState(state: PatientEngineState | null): PanelState {
     latestPainDate: r?.latestPainDate ?? null,
     lastLogDate: r?.lastLogDate ?? null,
     flags: r?.flags ?? [],
+    flagHistory: r?.flagHistory ?? [],
+    pending: r?.pending ?? [],
     nextStep: r?.nextStep ?? null,
-    stepBack: r?.stepBack && !(r.stage === 1 && r.stepBack.toStage === 1) ? r.stepBack : null,
+    stepBack: r?.stepBack ?? null,
     ladder: r?.ladder ? { ...r.ladder, words: ladderWords(r.ladder.step) } : null,
   };
 }
@@ -168,7 +189,24 @@ function statusValues(patientId: string, state: PatientEngineState, panel: Panel
 
 const COMPARED = ["injuryId", "stage", "readyToProgress", "symptomFreeStreak", "latestPain", "latestPainDate", "lastLogDate", "flags", "flagCount", "nextStep"] as const;
 
-export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | null; panel: PanelState | null };
+export type RecomputeOutcome = {
+  changed: boolean;
+  state: PatientEngineState | null;
+  panel: PanelState | null;
+  /** The stored status before the recompute (null: none was stored) and after it. */
+  before: StatusSnapshot | null;
+  after: StatusSnapshot | null;
+};
+
+function snapshot(row: { stage: number | null; readyToProgress: boolean | null; flags: string; symptomFreeStreak: number | null }): StatusSnapshot {
+  let flags: string[] = [];
+  try {
+    flags = JSON.parse(row.flags) as string[];
+  } catch {
+    flags = [];
+  }
+  return { stage: row.stage, ready: row.readyToProgress === true, flags, streak: row.symptomFreeStreak ?? 0 };
+}
 
 /**
  * Recomputes and stores one patient's derived status. Call it inside the transaction of
@@ -178,7 +216,7 @@ export type RecomputeOutcome = { changed: boolean; state: PatientEngineState | n
  */
 export function recomputePatientStatus(tx: Tx, patientId: string, today?: string, settings?: ProtocolSettings): RecomputeOutcome {
   const state = computePatientState(tx, patientId, today, settings);
-  if (!state) return { changed: false, state: null, panel: null };
+  if (!state) return { changed: false, state: null, panel: null, before: null, after: null };
   const panel = panelState(state);
   const values = statusValues(patientId, state, panel);
   const stored = tx.select().from(patientStatus).where(eq(patientStatus.patientId, patientId)).get();
@@ -191,31 +229,33 @@ export function recomputePatientStatus(tx: Tx, patientId: string, today?: string
       .run();
   }
   writeCaseloadKeys(tx, patientId, caseloadKeys(state.injury, values));
-  return { changed, state, panel };
+  return { changed, state, panel, before: stored ? snapshot(stored) : null, after: snapshot({ stage: values.stage ?? null, readyToProgress: values.readyToProgress ?? false, flags: values.flags ?? "[]", symptomFreeStreak: values.symptomFreeStreak ?? 0 }) };
 }
 
 /**
  * Recomputes every patient's status (of one clinic, or of all), e.g. after a protocol
- * change or a migration, in one transaction. Returns how many there were and how many changed.
+ * change or an engine update, in one transaction. Returns how many there were, how many
+ * changed, and a summary of what changed and why (`summaryLines` words it).
  */
-export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string; now?: Date } = {}): { total: number; changed: number } {
+export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string; now?: Date } = {}): { total: number; changed: number; summary: RecomputeSummary } {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const run = (tx: Tx) => {
     const clinicRows = tx.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).all();
-    let total = 0;
-    let changed = 0;
+    const summary = emptySummary();
     for (const clinic of clinicRows) {
       if (options.clinicId && clinic.id !== options.clinicId) continue;
       const today = todayIn(clinic.timeZone, now);
       const settings = loadProtocol(tx, clinic.id);
       const ids = tx.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, clinic.id)).all();
       for (const { id } of ids) {
-        total++;
-        if (recomputePatientStatus(tx, id, today, settings).changed) changed++;
+        const outcome = recomputePatientStatus(tx, id, today, settings);
+        if (!outcome.after) continue;
+        const unmet = outcome.panel?.criteria.filter((c) => !c.met).map((c) => c.label) ?? [];
+        addToSummary(summary, outcome.before, outcome.after, outcome.changed, unmet);
       }
     }
-    return { total, changed };
+    return { total: summary.total, changed: summary.changed, summary };
   };
   return "transaction" in db ? (db as Db).transaction((tx) => run(tx)) : run(db);
 }

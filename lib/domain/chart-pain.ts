@@ -4,7 +4,7 @@
  */
 import { calendarDays } from "./chart-days";
 import { addDays, daysBetween } from "./dates";
-import { worstScore } from "./engine/pain";
+import { worstScore } from "./engine/days";
 import { DEFAULT_PROTOCOL, type ProtocolSettings } from "./protocol";
 
 export type PainBand = "safe" | "caution" | "stop";
@@ -97,7 +97,7 @@ export function streakSpan(logs: PainLogInput[]): { from: string; to: string; da
   let to: string | null = null;
   let days = 0;
   for (const log of sorted) {
-    const worst = worstScore({ ...log, walkMinutes: null });
+    const worst = worstScore(log);
     if (worst === null) continue;
     if (worst > 0) break;
     to ??= log.date;

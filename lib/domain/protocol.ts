@@ -20,12 +20,18 @@ export type ProtocolSettings = {
   heelRaisesToRun: number;
   /** Heel raises on the injured side needed for full return. */
   heelRaisesToReturn: number;
-  /** Largest side-to-side asymmetry (%) for heel raises and knee-to-wall. */
-  asymmetryMaxPercent: number;
+  /** Smallest limb symmetry index (injured ÷ uninjured × 100, %) for heel raises and knee-to-wall. */
+  lsiMinPercent: number;
+  /** A calf test counts for a gate only when taken within this many days before it. */
+  testFreshDays: number;
   /** Weeks after the return date flagged as high re-injury risk. */
   reinjuryWindowWeeks: number;
-  /** Largest rise in weekly running volume (%) from one week to the next. */
+  /** Acute load (last 7 days) above the chronic weekly mean by more than this (%) plus the allowance is a load jump. */
   weeklyVolumeRisePercent: number;
+  /** Small-volume allowance on top of the rise when load is counted in km. */
+  volumeAllowanceKm: number;
+  /** Small-volume allowance on top of the rise when load is counted in minutes. */
+  volumeAllowanceMinutes: number;
   /** Share of the pre-injury weekly volume (%) that completes the build-volume stage. */
   volumeTargetPercent: number;
   /** Good runs needed to complete one walk-run step. */
@@ -42,9 +48,12 @@ export const DEFAULT_PROTOCOL: ProtocolSettings = {
   painRise: 2,
   heelRaisesToRun: 25,
   heelRaisesToReturn: 30,
-  asymmetryMaxPercent: 10,
+  lsiMinPercent: 90,
+  testFreshDays: 14,
   reinjuryWindowWeeks: 6,
   weeklyVolumeRisePercent: 10,
+  volumeAllowanceKm: 5,
+  volumeAllowanceMinutes: 30,
   volumeTargetPercent: 80,
   runsPerStep: 2,
   noLogDays: 7,
@@ -60,19 +69,23 @@ export type ProtocolField = {
 };
 
 const GREEN = "Green et al. 2022, Sports Med Open 8:10 (return-to-play criteria after calf strain)";
-const SILBERNAGEL = "Silbernagel's pain-monitoring model (Achilles tendinopathy), used for run sessions";
+const SILBERNAGEL = "Silbernagel et al. 2007 pain-monitoring model (Achilles tendinopathy), as adapted for calf return to running";
+const HEURISTIC = "Product heuristic (no published figure): a clinic may change it";
 
 export const PROTOCOL_FIELDS: readonly ProtocolField[] = [
   { key: "symptomFreeDays", label: "Symptom-free days before the first run", unit: "days", min: 1, max: 28, source: "Return-to-run gate from the calf-strain article: symptom-free in daily activities and no-impact exercise for at least 7 days" },
-  { key: "heelRaisesToRun", label: "Heel raises on the injured side to start running", unit: "repetitions", min: 1, max: 60, source: GREEN },
+  { key: "heelRaisesToRun", label: "Heel raises on the injured side to start running", unit: "repetitions", min: 1, max: 60, source: "Clinic heuristic from jogging-entry guidance (not a published cut-off)" },
   { key: "heelRaisesToReturn", label: "Heel raises on the injured side for full return", unit: "repetitions", min: 1, max: 60, source: GREEN },
-  { key: "asymmetryMaxPercent", label: "Largest side-to-side asymmetry (heel raises, knee-to-wall)", unit: "%", min: 1, max: 50, source: GREEN },
+  { key: "lsiMinPercent", label: "Smallest limb symmetry index, injured ÷ uninjured (heel raises, knee-to-wall)", unit: "%", min: 50, max: 100, source: GREEN },
+  { key: "testFreshDays", label: "Days a calf test stays valid for a gate", unit: "days", min: 1, max: 60, source: HEURISTIC },
   { key: "painSafeMax", label: "Pain during a run that is safe (at or below)", unit: "points of 10", min: 0, max: 10, source: SILBERNAGEL },
   { key: "painStopAbove", label: "Pain during a run that means stop (above)", unit: "points of 10", min: 0, max: 10, source: SILBERNAGEL },
-  { key: "nextMorningRise", label: "Next-morning pain rise that means a step back", unit: "points", min: 1, max: 10, source: SILBERNAGEL },
+  { key: "nextMorningRise", label: "Next-morning pain rise that means a step back", unit: "points", min: 1, max: 10, source: "NPRS minimal clinically important difference (2 points), applied to Silbernagel's next-morning rule" },
   { key: "painRise", label: "Rise in daily pain that raises a flag", unit: "points", min: 1, max: 10, source: "NPRS: a change of 2 points is clinically meaningful" },
-  { key: "runsPerStep", label: "Good runs to complete one walk-run step", unit: "runs", min: 1, max: 6, source: "Walk-run ladders used in sports clinics: 2–3 runs per step" },
-  { key: "weeklyVolumeRisePercent", label: "Largest weekly rise in running volume", unit: "%", min: 1, max: 50, source: "Common load-progression guidance: about 10% per week" },
+  { key: "runsPerStep", label: "Good runs to complete one walk-run step", unit: "runs", min: 2, max: 3, source: "Walk-run ladders used in sports clinics: 2–3 runs per step" },
+  { key: "weeklyVolumeRisePercent", label: "Load jump: last 7 days above the weekly mean of the 28 days before by more than", unit: "%", min: 1, max: 50, source: "Guidance with weak evidence: increases over 30% a week were linked with more running injuries (Nielsen et al. 2014)" },
+  { key: "volumeAllowanceKm", label: "Small-volume allowance on a load jump (km)", unit: "km", min: 0, max: 30, source: HEURISTIC },
+  { key: "volumeAllowanceMinutes", label: "Small-volume allowance on a load jump (minutes)", unit: "min", min: 0, max: 180, source: HEURISTIC },
   { key: "volumeTargetPercent", label: "Weekly volume that completes the build-volume stage", unit: "% of pre-injury", min: 10, max: 150, source: "Default protocol: about 80% of the pre-injury weekly volume" },
   { key: "reinjuryWindowWeeks", label: "Re-injury watch window after the return", unit: "weeks", min: 0, max: 52, source: "Re-injury risk is highest soon after the return to running (calf-strain literature; PRODUCT.md)" },
   { key: "noLogDays", label: "Days without a log that raise a flag", unit: "days", min: 1, max: 60, source: "Clinic practice: a week without news needs a call" },
@@ -89,8 +102,11 @@ export function protocolFromJson(json: string | null | undefined): ProtocolSetti
     return out;
   }
   if (!value || typeof value !== "object") return out;
+  const stored = { ...(value as Record<string, unknown>) };
+  // Settings saved before the symmetry index replaced the asymmetry limit: LSI ≥ 100 − asymmetry.
+  if (stored.lsiMinPercent === undefined && typeof stored.asymmetryMaxPercent === "number") stored.lsiMinPercent = 100 - stored.asymmetryMaxPercent;
   for (const field of PROTOCOL_FIELDS) {
-    const v = (value as Record<string, unknown>)[field.key];
+    const v = stored[field.key];
     if (typeof v === "number" && Number.isFinite(v) && v >= field.min && v <= field.max) out[field.key] = v;
   }
   return out;
@@ -102,15 +118,18 @@ export function describeStages(s: ProtocolSettings): StageInfo[] {
   const texts: [string, string][] = [
     [
       "No running. Pain-free walking, cycling or swimming; self-massage, ice and compression.",
-      `${s.symptomFreeDays} symptom-free days in a row; pain-free walking; heel raises ≥${s.heelRaisesToRun} on the injured side with ≤${s.asymmetryMaxPercent}% asymmetry.`,
+      `${s.symptomFreeDays} symptom-free days in a row, up to today or yesterday; pain-free walking; heel raises ≥${s.heelRaisesToRun} on the injured side with LSI ≥${s.lsiMinPercent}%, tested within ${s.testFreshDays} days; red-flag screen clear.`,
     ],
     [
       `Walk/run minutes ${WALK_RUN_LADDER.map((x) => `${x.walk}/${x.run}`).join(" → ")}, 3–6 repetitions, a rest day between runs.`,
-      `Each step done ${s.runsPerStep} times with pain ≤${s.painSafeMax}/10 during and no rise the next morning.`,
+      `Each step done ${s.runsPerStep} times (at least 3 repetitions) with pain ≤${s.painSafeMax}/10 during and no rise the next morning, in order.`,
     ],
     ["Continuous easy running, no back-to-back run days.", `Two runs in a row with pain ≤${s.painSafeMax}/10 during, settled by the next morning.`],
-    [`Weekly volume back toward the pre-injury level, rising ≤${s.weeklyVolumeRisePercent}% a week.`, `About ${s.volumeTargetPercent}% of the pre-injury weekly volume without flags.`],
-    ["Strides, hills and faster work.", `Pain-free; heel raises ≥${s.heelRaisesToReturn} with ≤${s.asymmetryMaxPercent}% asymmetry; knee-to-wall asymmetry ≤${s.asymmetryMaxPercent}%.`],
+    [
+      `Weekly volume back toward the pre-injury level: the last 7 days at most ${s.weeklyVolumeRisePercent}% above the weekly mean of the 28 days before, plus ${s.volumeAllowanceKm} km (${s.volumeAllowanceMinutes} min) (guidance).`,
+      `${s.volumeTargetPercent}% of the pre-injury weekly volume in the last 7 days, with no open flag for 7 days.`,
+    ],
+    ["Strides, hills and faster work.", `Pain-free for 7 days; heel raises ≥${s.heelRaisesToReturn} with LSI ≥${s.lsiMinPercent}%; knee-to-wall LSI ≥${s.lsiMinPercent}%; tests within ${s.testFreshDays} days; no open flags.`],
     ["Full training.", `Watch window: the first ${s.reinjuryWindowWeeks} weeks after the return carry a high re-injury risk.`],
   ];
   return texts.map(([description, toProgress], stage) => ({ stage, name: STAGE_NAMES[stage]!, description, toProgress }));
@@ -127,10 +146,30 @@ export const WALK_RUN_LADDER = [
 
 export const LAST_LADDER_STEP = WALK_RUN_LADDER.length - 1;
 
-/** The ladder step a walk-run session matches, by its run minutes (continuous running is the top). */
-export function ladderStepOf(run: { kind: "walk_run" | "continuous"; runMinutes: number | null }): number {
+/** Fewest repetitions for a walk-run session to count toward its step (PRODUCT.md: 3–6). */
+export const MIN_LADDER_REPETITIONS = 3;
+
+/**
+ * The ladder step a session belongs to: the step whose run fraction (run ÷ (walk + run)) is
+ * nearest the session's; a tie goes to the lower step. Continuous running, or a session
+ * without minutes, is the top step (0/5: running only).
+ */
+export function ladderStepOf(run: { kind: "walk_run" | "continuous"; walkMinutes?: number | null; runMinutes: number | null }): number {
   if (run.kind === "continuous" || run.runMinutes === null) return LAST_LADDER_STEP;
-  return Math.max(0, Math.min(LAST_LADDER_STEP, Math.round(run.runMinutes) - 1));
+  const walk = run.walkMinutes ?? 0;
+  const total = walk + run.runMinutes;
+  if (total <= 0) return 0;
+  const fraction = run.runMinutes / total;
+  let best = 0;
+  let bestGap = Infinity;
+  WALK_RUN_LADDER.forEach((s, i) => {
+    const gap = Math.abs(s.run / (s.walk + s.run) - fraction);
+    if (gap < bestGap - 1e-9) {
+      best = i;
+      bestGap = gap;
+    }
+  });
+  return best;
 }
 
 export function ladderWords(step: number): string {

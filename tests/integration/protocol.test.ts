@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, clinics } from "@/db/schema";
+import { saveDailyLog } from "@/lib/dal/logs";
 import { getClinicProtocol, saveClinicProtocol } from "@/lib/dal/protocol";
 import { ConflictError } from "@/lib/dal/errors";
 import { DEFAULT_PROTOCOL } from "@/lib/domain/protocol";
+import { dailyLogSchema } from "@/lib/validation/logs";
 import { protocolSchema } from "@/lib/validation/protocol";
 import { actAs } from "../support/db";
 import { patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
@@ -23,8 +25,10 @@ describe("protocol settings", () => {
     const daniel = patientIdByName("Daniel", "Okafor");
     const fiona = patientIdByName("Fiona", "MacLeod");
     const fionaBefore = storedStatus(fiona);
-    expect(storedStatus(daniel).readyToProgress).toBe(false);
+    // Daniel last logged two days ago: yesterday's log makes his count current (6 of 7).
     actAs("admin@springback.test");
+    await saveDailyLog(daniel, dailyLogSchema.parse({ logDate: "2026-11-25", painRest: 0, painDaily: 0, walkMinutes: 20, painWalk: 0 }));
+    expect(storedStatus(daniel)).toMatchObject({ readyToProgress: false, symptomFreeStreak: 6 });
     const saved = await saveClinicProtocol(protocolSchema.parse({ ...DEFAULT_PROTOCOL, symptomFreeDays: 5, version: 0 }));
     expect(saved).toMatchObject({ version: 1, patients: 24 });
     expect(saved.statusesChanged).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { injuries, patientStatus, stageChanges } from "@/db/schema";
 import { saveDailyLog } from "@/lib/dal/logs";
 import { confirmProgression, getReturnToRun, overrideStage, stepBackStage } from "@/lib/dal/stages";
 import { recomputeAllStatuses, recomputeStaleStatuses } from "@/lib/dal/status";
+import { summaryLines } from "@/lib/domain/recompute-summary";
 import { dailyLogSchema } from "@/lib/validation/logs";
 import { actAs } from "../support/db";
 import { NOW, auditActions, patientIdByName, storedStatus, seedClinicForEachFile } from "./engine-support";
@@ -30,18 +31,26 @@ describe("the seeded stories", () => {
     expect(s.computedFor).toBe("2026-11-26");
   });
 
-  it("Chen returned two months ago is past the re-injury window; Daniel has 5 symptom-free days", () => {
+  it("Chen returned two months ago is past the re-injury window; Daniel's 5 symptom-free days are not current", async () => {
     expect(storedStatus(patientIdByName("Chen", "Wei")).flags).not.toContain("reinjury_window");
-    expect(storedStatus(patientIdByName("Daniel", "Okafor"))).toMatchObject({ stage: 0, symptomFreeStreak: 5, lastLogDate: "2026-11-24", readyToProgress: false });
+    // The count is current only when the last logged day is today or yesterday (second edition).
+    const daniel = patientIdByName("Daniel", "Okafor");
+    expect(storedStatus(daniel)).toMatchObject({ stage: 0, symptomFreeStreak: 0, lastLogDate: "2026-11-24", readyToProgress: false });
+    actAs("kim@springback.test");
+    const panel = (await getReturnToRun(daniel))!;
+    expect(panel.criteria.find((c) => c.code === "symptom_free_days")?.detail).toContain("5 of 7 symptom-free days");
+    expect(panel.criteria.find((c) => c.code === "symptom_free_days")?.detail).toContain("the runner last logged on 24 Nov");
   });
 });
 
 describe("recompute all", () => {
   it("finds nothing to change right after the seed, and repairs a stale row", () => {
-    expect(recomputeAllStatuses({ now: NOW })).toEqual({ total: 28, changed: 0 });
+    expect(recomputeAllStatuses({ now: NOW })).toMatchObject({ total: 28, changed: 0 });
     const marta = patientIdByName("Marta", "Müller");
     getDb().update(patientStatus).set({ symptomFreeStreak: 42, flags: "[]", flagCount: 0 }).where(eq(patientStatus.patientId, marta)).run();
-    expect(recomputeAllStatuses({ now: NOW })).toEqual({ total: 28, changed: 1 });
+    const repaired = recomputeAllStatuses({ now: NOW });
+    expect(repaired).toMatchObject({ total: 28, changed: 1 });
+    expect(summaryLines(repaired.summary)).toEqual(expect.arrayContaining(["Recomputed the return-to-run status of 28 runners: 1 changed.", expect.stringMatching(/^Symptom-free count changed for 1 runner /)]));
     expect(storedStatus(marta).symptomFreeStreak).toBe(0);
   });
 
@@ -91,15 +100,20 @@ describe("stage changes", () => {
     expect(storedStatus(zoe).flags).toContain("reinjury_window");
   });
 
-  it("a step back records the pain rule's reason and lowers the stage", async () => {
+  it("a step back records the pain rule's reason and lowers the stage; the flare stays in the history and readiness waits a day", async () => {
     const tom = patientIdByName("Tom", "Hendriks");
     actAs("kim@springback.test");
     const before = (await getReturnToRun(tom))!;
     expect(before.flags.map((f) => f.code)).toContain("stop_pain");
+    expect(before.stepBack?.reason).toMatch(/means stop/);
     const panel = await stepBackStage(tom, 1);
-    expect(panel.stage).toBe(before.stepBack?.toStage ?? 0);
+    expect(panel.stage).toBe(0);
     expect(panel.history[0]!.reason).toMatch(/means stop/);
     expect(panel.flags.map((f) => f.code)).not.toContain("stop_pain");
+    expect(panel.flagHistory.map((f) => f.code)).toContain("stop_pain");
+    expect(panel.readyToProgress).toBe(false);
+    expect(panel.criteria.find((c) => c.code === "not_step_back_day")?.met).toBe(false);
+    expect(storedStatus(tom)).toMatchObject({ readyToProgress: false, symptomFreeStreak: 0 });
     const rows = getDb().select().from(stageChanges).where(eq(stageChanges.patientId, tom)).all();
     expect(rows.at(-1)).toMatchObject({ kind: "step_back", fromStage: 1, effectiveDate: "2026-11-26" });
   });
@@ -134,12 +148,21 @@ describe("the engine's hand-written reads", () => {
         .select({ date: runs.runDate, kind: runs.kind, walkMinutes: runs.walkMinutes, runMinutes: runs.runMinutes, repetitions: runs.repetitions, continuousMinutes: runs.continuousMinutes, distanceKm: runs.distanceKm, painDuring: runs.painDuring, painNextMorning: runs.painNextMorning })
         .from(runs).where(eq(runs.injuryId, injury.id)).orderBy(asc(runs.runDate), asc(runs.createdAt)).all();
       const assessmentRows = db
-        .select({ assessedOn: assessments.assessedOn, heelRaisesLeft: assessments.heelRaisesLeft, heelRaisesRight: assessments.heelRaisesRight, kneeToWallLeftCm: assessments.kneeToWallLeftCm, kneeToWallRightCm: assessments.kneeToWallRightCm, toeOutSeverity: assessments.toeOutSeverity, pelvicSeverity: assessments.pelvicSeverity, overstrideSeverity: assessments.overstrideSeverity })
+        .select({ assessedOn: assessments.assessedOn, setting: assessments.setting, speedKmh: assessments.speedKmh, heelRaisesLeft: assessments.heelRaisesLeft, heelRaisesRight: assessments.heelRaisesRight, kneeToWallLeftCm: assessments.kneeToWallLeftCm, kneeToWallRightCm: assessments.kneeToWallRightCm, toeOutSeverity: assessments.toeOutSeverity, pelvicSeverity: assessments.pelvicSeverity, overstrideSeverity: assessments.overstrideSeverity })
         .from(assessments).where(eq(assessments.injuryId, injury.id)).orderBy(asc(assessments.assessedOn), asc(assessments.createdAt)).all();
       const changes = db
-        .select({ toStage: stageChanges.toStage, fromStage: stageChanges.fromStage, kind: stageChanges.kind, effectiveDate: stageChanges.effectiveDate })
-        .from(stageChanges).where(eq(stageChanges.injuryId, injury.id)).orderBy(asc(stageChanges.changedAt)).all();
-      expect(state?.input).toMatchObject({ logs, runs: runRows, assessments: assessmentRows, stageChanges: changes, onsetDate: injury.onsetDate, side: injury.side });
+        .select({ toStage: stageChanges.toStage, fromStage: stageChanges.fromStage, kind: stageChanges.kind, effectiveDate: stageChanges.effectiveDate, reason: stageChanges.reason })
+        .from(stageChanges).where(eq(stageChanges.injuryId, injury.id)).orderBy(asc(stageChanges.changedAt)).all()
+        .map((c) => ({ ...c, toLadderStep: null }));
+      expect(state?.input).toMatchObject({
+        logs,
+        runs: runRows,
+        assessments: assessmentRows,
+        stageChanges: changes,
+        onsetDate: injury.onsetDate,
+        injury: { side: injury.side, muscle: injury.muscle, grade: injury.grade, achilles: injury.achilles, priorStrains: injury.priorStrains, isRecurrence: injury.isRecurrence },
+        redFlagScreen: "clear",
+      });
       if (logs.length && runRows.length && assessmentRows.length) withData++;
     }
     expect(withData).toBeGreaterThan(3);

@@ -71,7 +71,7 @@ describe("the stored panel follows every write", () => {
   it("an assessment and its edit", async () => {
     actAs("kim@springback.test");
     const daniel = patientIdByName("Daniel", "Okafor");
-    const input = assessmentInputSchema.parse({ assessedOn: TODAY, heelRaisesLeft: "5", heelRaisesRight: "30" });
+    const input = assessmentInputSchema.parse({ assessedOn: TODAY, setting: "treadmill", heelRaisesLeft: "5", heelRaisesRight: "30" });
     let id = "";
     await expectRewritten(daniel, async () => (id = (await createAssessment(daniel, input)).id));
     await expectRewritten(daniel, () => updateAssessment(daniel, id, 1, { ...input, overstrideSeverity: "severe" }));

@@ -1,180 +1,213 @@
-/** The criteria to leave each stage, each met or not, with its numbers in words. */
-import { addDays } from "../dates";
-import { asymmetryPercent, injuredSideLabel, injuredSideValue } from "../asymmetry";
+/** The criteria to leave each stage, each met or not, with its numbers and dates in words. */
+import { addDays, daysBetween } from "../dates";
 import { LAST_LADDER_STEP, WALK_RUN_LADDER, ladderWords, type ProtocolSettings } from "../protocol";
 import type { Side } from "@/lib/domain/vocabulary";
-import { judgeRun, logScores } from "./pain";
-import type { Criterion, EngineAssessment, EngineLog, EngineRun, LadderPosition } from "./types";
-import { km, plural, shortDay } from "./words";
+import { heelRaiseGate, kneeToWallCapacity, latestAssessment, testFreshness } from "./capacity";
+import { lastIndexOnOrBefore, type Day } from "./days";
+import type { LadderProgress } from "./ladder";
+import type { RunVerdict } from "./monitoring";
+import type { SymptomFreeCount } from "./symptom-free";
+import type { Criterion, EngineAssessment, Load, RedFlagScreen } from "./types";
+import { plural, shortDay } from "./words";
 
-function latestWith(assessments: EngineAssessment[], has: (a: EngineAssessment) => boolean): EngineAssessment | undefined {
-  let best: EngineAssessment | undefined;
-  for (const a of assessments) if (has(a) && (!best || a.assessedOn >= best.assessedOn)) best = a;
-  return best;
-}
-
-const pct = (n: number) => `${Math.round(n)}%`;
-
-export function heelRaiseCriteria(side: Side, assessments: EngineAssessment[], target: number, s: ProtocolSettings): Criterion[] {
-  const a = latestWith(assessments, (x) => x.heelRaisesLeft !== null || x.heelRaisesRight !== null);
-  const label = `Heel raises ≥${target} on the injured side`;
-  const asymLabel = `Heel-raise asymmetry ≤${s.asymmetryMaxPercent}%`;
-  if (!a) {
-    return [
-      { code: "heel_raises", label, met: false, detail: "No heel-raise test recorded yet." },
-      { code: "heel_raise_asymmetry", label: asymLabel, met: false, detail: "No heel-raise test recorded yet." },
-    ];
-  }
-  const value = injuredSideValue(side, a.heelRaisesLeft, a.heelRaisesRight);
-  const where = injuredSideLabel(side, a.heelRaisesLeft, a.heelRaisesRight);
-  const weaker = side === "both" ? " (the weaker side)" : "";
-  const asym = asymmetryPercent(a.heelRaisesLeft, a.heelRaisesRight);
-  const on = `on ${shortDay(a.assessedOn)}`;
-  return [
-    {
-      code: "heel_raises",
-      label,
-      met: value !== null && value >= target,
-      detail: value === null ? `The injured side was not tested ${on}.` : `Heel raises ${value}/${target} on the ${where}${weaker} ${on}.`,
-    },
-    {
-      code: "heel_raise_asymmetry",
-      label: asymLabel,
-      met: asym !== null && asym <= s.asymmetryMaxPercent,
-      detail: asym === null ? `Both sides are needed to compare (${on}).` : `Asymmetry ${pct(asym)} (left ${a.heelRaisesLeft}, right ${a.heelRaisesRight}) ${on}; limit ${s.asymmetryMaxPercent}%.`,
-    },
-  ];
-}
-
-function kneeToWallCriterion(assessments: EngineAssessment[], s: ProtocolSettings): Criterion {
-  const a = latestWith(assessments, (x) => x.kneeToWallLeftCm !== null && x.kneeToWallRightCm !== null);
-  const label = `Knee-to-wall asymmetry ≤${s.asymmetryMaxPercent}%`;
-  if (!a) return { code: "knee_to_wall_asymmetry", label, met: false, detail: "No knee-to-wall test of both sides recorded yet." };
-  const asym = asymmetryPercent(a.kneeToWallLeftCm, a.kneeToWallRightCm)!;
+/**
+ * The symptom-free count against the gate: at least `symptomFreeDays`, ending today or
+ * yesterday (PRODUCT.md second edition; the 7 days are from the calf-strain article).
+ */
+export function symptomFreeCriterion(sf: SymptomFreeCount, s: ProtocolSettings): Criterion {
+  const counted = sf.firstDay ? ` Counted from ${shortDay(sf.firstDay)}.` : "";
+  const ended = sf.endedBy ? ` Before that: ${sf.endedBy}.` : "";
+  const stale = sf.lastLogged && !sf.current ? ` Not current: the runner last logged on ${shortDay(sf.lastLogged)}; the count must reach today or yesterday.` : "";
   return {
-    code: "knee_to_wall_asymmetry",
-    label,
-    met: asym <= s.asymmetryMaxPercent,
-    detail: `Asymmetry ${pct(asym)} (left ${a.kneeToWallLeftCm} cm, right ${a.kneeToWallRightCm} cm) on ${shortDay(a.assessedOn)}; limit ${s.asymmetryMaxPercent}%.`,
+    code: "symptom_free_days",
+    label: `${s.symptomFreeDays} symptom-free days in a row`,
+    met: sf.current && sf.count >= s.symptomFreeDays,
+    detail: sf.lastLogged
+      ? `${sf.count} of ${s.symptomFreeDays} symptom-free days (every score 0: rest, daily activities, cross-training and runs).${counted}${ended}${stale} One day not logged is bridged; two end the count.`
+      : `0 of ${s.symptomFreeDays} symptom-free days: nothing logged yet.`,
   };
 }
 
-export function protectCriteria(streak: number, logs: EngineLog[], side: Side, assessments: EngineAssessment[], s: ProtocolSettings): Criterion[] {
-  const walks = logs.filter((l) => l.walkMinutes !== null && l.walkMinutes > 0 && l.painWalk !== null);
-  const lastWalk = walks.reduce<EngineLog | undefined>((best, l) => (!best || l.date > best.date ? l : best), undefined);
-  return [
-    {
-      code: "symptom_free_days",
-      label: `${s.symptomFreeDays} symptom-free days in a row`,
-      met: streak >= s.symptomFreeDays,
-      detail: `${streak} of ${s.symptomFreeDays} symptom-free days (0/10 at rest, in daily activities and in cross-training). A day not logged neither breaks nor adds to the count.`,
-    },
-    {
-      code: "pain_free_walking",
-      label: "Pain-free walking",
-      met: lastWalk !== undefined && lastWalk.painWalk === 0,
-      detail: lastWalk ? `Last walk logged on ${shortDay(lastWalk.date)}: ${lastWalk.walkMinutes} min at ${lastWalk.painWalk}/10.` : "No walk with a pain score logged yet.",
-    },
-    ...heelRaiseCriteria(side, assessments, s.heelRaisesToRun, s),
-  ];
+/** The last walking in the count was pain-free (PRODUCT.md: the gate to walk-run). */
+export function walkingCriterion(sf: SymptomFreeCount): Criterion {
+  const w = sf.lastWalk;
+  return {
+    code: "pain_free_walking",
+    label: "Pain-free walking",
+    met: w !== null && w.pain === 0,
+    detail: w
+      ? w.pain === null
+        ? `Walking on ${shortDay(w.date)} (${w.minutes} min) has no pain score.`
+        : `Last walk in the count: ${shortDay(w.date)}, ${w.minutes} min at ${w.pain}/10.`
+      : "No walking logged within the symptom-free count.",
+  };
 }
 
-function lastRunCriteria(lastRun: EngineRun | undefined, logs: EngineLog[], s: ProtocolSettings): Criterion[] {
-  if (!lastRun) {
-    return [
-      { code: "last_run_pain", label: `Last run pain ≤${s.painSafeMax}/10 during`, met: false, detail: "No run logged in this stage yet." },
-      { code: "last_run_settled", label: "Settled by the next morning", met: false, detail: "No run logged in this stage yet." },
-    ];
+/**
+ * Heel raises against the target with the limb symmetry index, and the test's freshness
+ * (Green et al. 2022 for 30; 25 to start running is a clinic heuristic from jogging-entry guidance).
+ */
+export function heelRaiseCriteria(side: Side, assessments: readonly EngineAssessment[], today: string, target: number, s: ProtocolSettings, withKneeToWall: boolean): Criterion[] {
+  const gate = heelRaiseGate(side, assessments, today, target, s.lsiMinPercent, s.testFreshDays);
+  const source = target === s.heelRaisesToRun ? " (to start running: a clinic heuristic from jogging-entry guidance)" : " (Green et al. 2022 return-to-play criteria)";
+  const label = `Heel raises ≥${target} on the injured side`;
+  const lsiLabel = side === "both" ? "Heel raises: each injured side judged against the target" : `Heel-raise limb symmetry index ≥${s.lsiMinPercent}%`;
+  const out: Criterion[] = [];
+  if (!gate.verdict || !gate.assessment) {
+    out.push({ code: "heel_raises", label, met: false, detail: `No heel-raise test recorded yet${source}.` });
+    out.push({ code: "heel_raise_lsi", label: lsiLabel, met: false, detail: "No heel-raise test recorded yet." });
+  } else {
+    const targetWords = gate.verdict.targetWords.replace(/\.$/, "");
+    out.push({ code: "heel_raises", label, met: gate.verdict.targetMet, detail: `${targetWords}, tested ${shortDay(gate.assessment.assessedOn)}${source}.` });
+    out.push({ code: "heel_raise_lsi", label: lsiLabel, met: gate.verdict.symmetryMet, detail: gate.verdict.symmetryWords });
   }
-  const v = judgeRun(lastRun, logs, s);
-  const when = shortDay(lastRun.date);
-  return [
-    { code: "last_run_pain", label: `Last run pain ≤${s.painSafeMax}/10 during`, met: v.band === "safe", detail: `Pain ${lastRun.painDuring}/10 during the run on ${when}.` },
-    {
-      code: "last_run_settled",
-      label: "Settled by the next morning",
-      met: v.settled === true && !v.lasting,
-      detail:
-        lastRun.painNextMorning === null
-          ? `Next-morning pain after the run on ${when} is not recorded yet.`
-          : `Next morning ${lastRun.painNextMorning}/10 against ${v.baseline}/10 before the run on ${when}.`,
-    },
-  ];
+  let allFresh = gate.freshness?.fresh ?? false;
+  let freshWords = gate.freshness ? `Heel raises: ${gate.freshness.words}` : "No heel-raise test recorded yet.";
+  if (withKneeToWall) {
+    const a = latestAssessment(assessments, today, (x) => x.kneeToWallLeftCm !== null || x.kneeToWallRightCm !== null);
+    const k = a ? kneeToWallCapacity(side, a.kneeToWallLeftCm, a.kneeToWallRightCm, s.lsiMinPercent) : null;
+    out.push({
+      code: "knee_to_wall_lsi",
+      label: side === "both" ? "Knee-to-wall measured on both sides" : `Knee-to-wall limb symmetry index ≥${s.lsiMinPercent}%`,
+      met: k?.met ?? false,
+      detail: a && k ? `${k.words} Tested ${shortDay(a.assessedOn)}.` : "No knee-to-wall test recorded yet.",
+    });
+    const kf = a ? testFreshness(a.assessedOn, today, s.testFreshDays) : null;
+    allFresh = allFresh && (kf?.fresh ?? false);
+    freshWords += kf ? ` Knee-to-wall: ${kf.words}` : " No knee-to-wall test recorded yet.";
+  }
+  out.push({ code: "calf_test_fresh", label: `Calf tests within ${s.testFreshDays} days`, met: allFresh, detail: freshWords });
+  return out;
 }
 
-export function walkRunCriteria(ladder: LadderPosition, stageRuns: EngineRun[], logs: EngineLog[], s: ProtocolSettings): Criterion[] {
+export function redFlagCriterion(screen: RedFlagScreen): Criterion {
+  return {
+    code: "red_flag_screen",
+    label: screen === "refer" ? "Red-flag screen: refer before loading" : "Red-flag screen clear",
+    met: screen !== "refer",
+    detail:
+      screen === "refer"
+        ? "A red-flag item is positive and not yet cleared: refer before loading."
+        : screen === "cleared"
+          ? "A positive item was cleared by a doctor."
+          : "No red-flag item is positive.",
+  };
+}
+
+/** The ladder completed, in order, with the counts that did not count said in words. */
+export function ladderCriterion(l: LadderProgress, s: ProtocolSettings): Criterion {
   const total = WALK_RUN_LADDER.length;
-  return [
-    {
-      code: "ladder_complete",
-      label: `Walk-run ladder completed (${ladderWords(LAST_LADDER_STEP)}, ${plural(s.runsPerStep, "good run")})`,
-      met: ladder.complete,
-      detail: `Step ${ladder.step + 1} of ${total} (${ladderWords(ladder.step)}): ${ladder.doneAtStep} of ${s.runsPerStep} good runs done at this step.`,
-    },
-    ...lastRunCriteria(stageRuns.at(-1), logs, s),
-  ];
+  const notes = [
+    l.pendingAtStep > 0 ? `${plural(l.pendingAtStep, "session")} at this step wait${l.pendingAtStep === 1 ? "s" : ""} for the next-morning score.` : "",
+    l.tooShort > 0 ? `${plural(l.tooShort, "session")} with fewer than 3 repetitions did not count.` : "",
+    l.repeat ? `Repeat this step: the session on ${shortDay(l.repeat.run.date)} was ${l.repeat.band === "acceptable" ? `in the acceptable band (${l.repeat.run.painDuring}/10)` : `followed by a next-morning rise of ${l.repeat.rise}`}.` : "",
+  ].filter(Boolean);
+  return {
+    code: "ladder_complete",
+    label: `Walk-run ladder completed in order (${ladderWords(LAST_LADDER_STEP)}, ${plural(s.runsPerStep, "good session")} a step)`,
+    met: l.complete,
+    detail: `${l.complete ? "Completed" : `Step ${l.step + 1} of ${total}`} (${ladderWords(l.step)}): ${l.doneAtStep >= s.runsPerStep || l.complete ? s.runsPerStep : l.doneAtStep} of ${s.runsPerStep} good sessions.${notes.length ? ` ${notes.join(" ")}` : ""}`,
+  };
 }
 
-export function continuousCriteria(stageRuns: EngineRun[], logs: EngineLog[], s: ProtocolSettings): Criterion[] {
-  // A last run still waiting for its next-morning score neither counts nor breaks the run of good ones.
-  const last = stageRuns.at(-1);
-  const pending = last !== undefined && last.painNextMorning === null && judgeRun(last, logs, s).band === "safe";
+/**
+ * Continuous easy: two consecutive completed runs, safe during and settled by the next
+ * morning. A session still waiting for its morning neither counts nor breaks the pair; a
+ * back-to-back pair restarts it (it blocks until two good runs follow).
+ */
+export function continuousCriterion(stageRuns: readonly RunVerdict[], s: ProtocolSettings): Criterion {
   let inARow = 0;
-  for (let i = stageRuns.length - 1 - (pending ? 1 : 0); i >= 0; i--) {
-    if (!judgeRun(stageRuns[i]!, logs, s).good) break;
-    inARow++;
+  let prev: string | null = null;
+  let pending = 0;
+  let broke: string | null = null;
+  for (const v of stageRuns) {
+    const backToBack = prev !== null && daysBetween(prev, v.run.date) <= 1;
+    prev = v.run.date;
+    if (backToBack) {
+      inARow = 0;
+      broke = `back-to-back runs on ${shortDay(v.run.date)}`;
+      continue;
+    }
+    if (!v.completed) {
+      pending++;
+      continue;
+    }
+    if (v.good) inARow++;
+    else {
+      inARow = 0;
+      broke = `the run on ${shortDay(v.run.date)} (${v.run.painDuring}/10 during${v.rise !== null ? `, next-morning change ${v.rise > 0 ? "+" : ""}${v.rise}` : ", next-morning change unknown"})`;
+    }
   }
-  return [
-    {
-      code: "good_runs_in_a_row",
-      label: `Two runs in a row with pain ≤${s.painSafeMax}/10 during, settled by the next morning`,
-      met: inARow >= 2,
-      detail: `${Math.min(inARow, 2)} of 2 runs in a row.${pending ? " The last run's next-morning pain is not recorded yet, so it does not count yet." : ""}`,
-    },
-  ];
+  return {
+    code: "good_runs_in_a_row",
+    label: `Two runs in a row with pain ≤${s.painSafeMax}/10 during, settled by the next morning`,
+    met: inARow >= 2,
+    detail: `${Math.min(inARow, 2)} of 2 runs in a row.${broke && inARow < 2 ? ` Restarted after ${broke}.` : ""}${pending ? ` ${plural(pending, "run")} wait${pending === 1 ? "s" : ""} for the next-morning score.` : ""}`,
+  };
 }
 
-export function volumeCriteria(week: { thisWeek: number; lastWeek: number }, comparable: boolean, preInjuryWeeklyKm: number | null, cautionFlags: number, s: ProtocolSettings): Criterion[] {
-  const target = preInjuryWeeklyKm ? (preInjuryWeeklyKm * s.volumeTargetPercent) / 100 : null;
-  const limit = week.lastWeek * (1 + s.weeklyVolumeRisePercent / 100);
+/** Build volume: 80% of the pre-injury weekly km in the last 7 days, no load jump, no open flag for 7 days. */
+export function volumeCriteria(acuteKm: number | null, load: Load, jumpDays: string[], flagsIn7Days: number, preInjuryWeeklyKm: number | null, s: ProtocolSettings): Criterion[] {
+  const target = preInjuryWeeklyKm ? Math.round(preInjuryWeeklyKm * s.volumeTargetPercent) / 100 : null;
   return [
     {
       code: "weekly_volume",
-      label: `Weekly volume about ${s.volumeTargetPercent}% of pre-injury`,
-      met: target !== null && week.thisWeek >= target,
+      label: `${s.volumeTargetPercent}% of the pre-injury weekly volume`,
+      met: target !== null && acuteKm !== null && acuteKm >= target,
       detail:
         target === null
-          ? "Pre-injury weekly volume is not recorded (add it to the running profile)."
-          : `${km(week.thisWeek)} in the last 7 days of ${km(target)} (${s.volumeTargetPercent}% of ${km(preInjuryWeeklyKm!)}).`,
+          ? "Pre-injury weekly volume is not recorded: add it to the running profile."
+          : acuteKm === null
+            ? `A run of the last 7 days has no distance: add distances to compare with the pre-injury ${preInjuryWeeklyKm} km (target ${target} km).`
+            : `${acuteKm} km in the last 7 days of ${target} km (${s.volumeTargetPercent}% of ${preInjuryWeeklyKm} km).`,
     },
     {
       code: "weekly_rise",
-      label: `Weekly rise ≤${s.weeklyVolumeRisePercent}%`,
-      met: !comparable || week.lastWeek === 0 || week.thisWeek <= limit + 0.05,
-      detail: !comparable
-        ? `${km(week.thisWeek)} this week; the stage began less than two weeks ago, so there is no week of it to compare.`
-        : week.lastWeek === 0
-          ? `${km(week.thisWeek)} this week; no runs the week before to compare.`
-          : `${km(week.thisWeek)} this week against ${km(week.lastWeek)} the week before (limit ${km(limit)}).`,
+      label: "No load jump (guidance)",
+      met: load.acute <= load.limit,
+      detail: `${load.acute} ${load.unit} in the last 7 days; weekly mean of the 28 days before ${load.chronicWeekly} ${load.unit}; limit ${load.limit} ${load.unit} (+${s.weeklyVolumeRisePercent}% and ${load.unit === "km" ? `${s.volumeAllowanceKm} km` : `${s.volumeAllowanceMinutes} min`}; Nielsen et al. 2014 found rises over 30% a week linked with injuries).`,
     },
-    { code: "no_flags", label: "No flags", met: cautionFlags === 0, detail: cautionFlags === 0 ? "No flags are raised." : `${plural(cautionFlags, "flag")} raised (see below).` },
+    {
+      code: "no_flags",
+      label: "No open flag for 7 days",
+      met: flagsIn7Days === 0 && jumpDays.length === 0,
+      detail:
+        flagsIn7Days === 0 && jumpDays.length === 0
+          ? "No pain or load flag open in the last 7 days."
+          : [flagsIn7Days ? `${plural(flagsIn7Days, "pain or load flag")} open in the last 7 days` : "", jumpDays.length ? `a load jump on ${jumpDays.map(shortDay).join(", ")}` : ""].filter(Boolean).join("; ") + ".",
+    },
   ];
 }
 
-export function speedCriteria(today: string, logs: EngineLog[], runs: EngineRun[], side: Side, assessments: EngineAssessment[], s: ProtocolSettings): Criterion[] {
-  const since = addDays(today, -6);
-  const recentLogs = logs.filter((l) => l.date >= since && l.date <= today);
-  const recentRuns = runs.filter((r) => r.date >= since && r.date <= today);
-  const worst = Math.max(0, ...recentLogs.flatMap(logScores), ...recentRuns.map((r) => r.painDuring));
-  const anything = recentLogs.length + recentRuns.length > 0;
-  return [
-    {
-      code: "pain_free",
-      label: "Pain-free over the last 7 days",
-      met: anything && worst === 0,
-      detail: anything ? `Highest pain logged in the last 7 days: ${worst}/10.` : "Nothing logged in the last 7 days.",
-    },
-    ...heelRaiseCriteria(side, assessments, s.heelRaisesToReturn, s),
-    kneeToWallCriterion(assessments, s),
-  ];
+/** Pain-free for the last 7 days: every score 0, runs included, logged up to today or yesterday. */
+export function painFreeWeekCriterion(days: readonly Day[], today: string): Criterion {
+  const from = addDays(today, -6);
+  let worst = 0;
+  let worstDay: string | null = null;
+  let logged = 0;
+  let last: string | null = null;
+  for (let i = lastIndexOnOrBefore(days, today); i >= 0 && days[i]!.date >= from; i--) {
+    const d = days[i]!;
+    if (d.worst === null) continue;
+    logged++;
+    last ??= d.date;
+    if (d.worst > worst) {
+      worst = d.worst;
+      worstDay = d.date;
+    }
+  }
+  const current = last !== null && daysBetween(last, today) <= 1;
+  return {
+    code: "pain_free",
+    label: "Pain-free for the last 7 days",
+    met: logged > 0 && current && worst === 0,
+    detail:
+      logged === 0
+        ? "Nothing logged in the last 7 days."
+        : worst > 0
+          ? `Pain ${worst}/10 on ${shortDay(worstDay!)} within the last 7 days.`
+          : current
+            ? `${plural(logged, "logged day")} in the last 7 days, every score 0.`
+            : `Every score 0, but the runner last logged on ${shortDay(last!)}.`,
+  };
 }

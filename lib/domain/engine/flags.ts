@@ -1,9 +1,10 @@
-/** The flags of PRODUCT.md, each a stable code with its reason in words. */
+/** The flags of PRODUCT.md that are not a single run's pain: each a stable code with its reason in words. */
 import { addDays, daysBetween } from "../dates";
 import type { ProtocolSettings } from "../protocol";
-import { worstScore } from "./pain";
-import type { EngineAssessment, EngineLog, EngineRun, Flag, FlagCode } from "./types";
-import { km, plural, shortDay } from "./words";
+import { lastIndexOnOrBefore, nextDay, type Day } from "./days";
+import type { RunVerdict } from "./monitoring";
+import type { EngineAssessment, Flag, FlagCode, Load } from "./types";
+import { plural, shortDay } from "./words";
 
 /** Short words for each flag, for badges and the caseload. */
 export const FLAG_LABELS: Record<FlagCode, string> = {
@@ -13,67 +14,155 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   pain_rise: "Pain rising",
   run_before_gate: "Run before the gate",
   back_to_back: "Back-to-back runs",
+  skipped_ahead: "Skipped ahead on the ladder",
   no_recent_log: "No recent log",
   reinjury_window: "Re-injury window",
   gait_fault: "Gait fault",
-  volume_jump: "Weekly volume jump",
+  volume_jump: "Load jump",
 };
 
 /**
- * Flags about pain or load that hold a progression until they clear. The others (no
- * recent log, the re-injury window, a gait fault) are for the therapist's attention.
+ * Flags about pain or load that hold a progression until they clear. The others (a run before
+ * the gate, skipping ahead, no recent log, the re-injury window, a gait fault) are for the
+ * therapist's attention: the pain rules already judge the runs they concern. Back-to-back runs
+ * hold stages 0–2 only (see `blockingFlags`).
  */
-export const BLOCKING_FLAGS: readonly FlagCode[] = ["stop_pain", "morning_rise", "pain_lasting", "pain_rise", "run_before_gate", "back_to_back", "volume_jump"];
+export const BLOCKING_FLAGS: readonly FlagCode[] = ["stop_pain", "morning_rise", "pain_lasting", "pain_rise", "back_to_back", "volume_jump"];
 
-/** Daily pain rose by the protocol's points: the latest day's worst score against the lowest of the week before. */
-export function painRiseFlag(logs: EngineLog[], s: ProtocolSettings): Flag | null {
-  const scored = logs.filter((l) => worstScore(l) !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
-  const latest = scored.at(-1);
-  if (!latest) return null;
-  const from = addDays(latest.date, -7);
-  const before = scored.filter((l) => l.date >= from && l.date < latest.date);
-  if (before.length === 0) return null;
-  const low = before.reduce((best, l) => (worstScore(l)! < worstScore(best)! ? l : best));
-  const rise = worstScore(latest)! - worstScore(low)!;
-  if (rise < s.painRise) return null;
-  return {
-    code: "pain_rise",
-    level: "caution",
-    reason: `Pain rose by ${rise} points, from ${worstScore(low)}/10 on ${shortDay(low.date)} to ${worstScore(latest)}/10 on ${shortDay(latest.date)}; a rise of ${s.painRise} points is clinically meaningful.`,
-  };
+/**
+ * The open flags that hold a progression from `stage`. Back-to-back runs hold the stages
+ * that need a rest day between runs (0–2); in build volume and speed work the load rule
+ * governs (an interpretation: rebuilding weekly volume needs runs on consecutive days).
+ */
+export function blockingFlags(flags: readonly Flag[], stage: number): Flag[] {
+  return flags.filter((f) => f.open && BLOCKING_FLAGS.includes(f.code) && (f.code !== "back_to_back" || stage <= 2));
 }
 
-/** Two runs on consecutive days, or on one day, among the given runs (stages 1–2 need a rest day between runs). */
-export function backToBackFlag(stageRuns: EngineRun[], today: string): Flag | null {
-  const recent = stageRuns.filter((r) => r.date >= addDays(today, -13)).map((r) => r.date).sort();
-  for (let i = recent.length - 1; i > 0; i--) {
-    const gap = daysBetween(recent[i - 1]!, recent[i]!);
-    if (gap === 0) return { code: "back_to_back", level: "caution", reason: `Two runs on ${shortDay(recent[i]!)}: this stage needs a rest day between runs.` };
-    if (gap === 1) return { code: "back_to_back", level: "caution", reason: `Runs on back-to-back days (${shortDay(recent[i - 1]!)} and ${shortDay(recent[i]!)}): this stage needs a rest day between runs.` };
+const open = (code: FlagCode, level: Flag["level"], raisedOn: string, reason: string): Flag => ({ code, level, reason, raisedOn, clearedOn: null, clearedBy: null, open: true });
+
+/**
+ * Daily pain rose by the clinically meaningful change (NPRS, 2 points): the latest day's
+ * daily-activity score (rest when the day has none) against the lowest score of the same
+ * context in the 7 days before. Same context on both sides, and never older than a week.
+ */
+export function painRiseFlag(days: readonly Day[], today: string, s: ProtocolSettings): Flag | null {
+  for (const context of ["daily", "rest"] as const) {
+    let i = lastIndexOnOrBefore(days, today);
+    while (i >= 0 && days[i]![context] === null) i--;
+    if (i < 0) continue;
+    const latest = days[i]!;
+    const from = addDays(latest.date, -7);
+    let low: Day | null = null;
+    for (let j = i - 1; j >= 0 && days[j]!.date >= from; j--) {
+      const v = days[j]![context];
+      if (v !== null && (low === null || v < low[context]!)) low = days[j]!;
+    }
+    if (!low) continue;
+    const rise = latest[context]! - low[context]!;
+    if (rise < s.painRise) return null;
+    const words = context === "daily" ? "in daily activities" : "at rest";
+    return open(
+      "pain_rise",
+      "caution",
+      latest.date,
+      `Pain ${words} rose by ${rise} points, from ${low[context]}/10 on ${shortDay(low.date)} to ${latest[context]}/10 on ${shortDay(latest.date)}; a rise of ${s.painRise} points is clinically meaningful (NPRS).`,
+    );
   }
   return null;
+}
+
+/** Days of no running after a back-to-back pair that let its flag lapse (product heuristic). */
+export const BACK_TO_BACK_REST_DAYS = 14;
+
+/**
+ * Two runs on consecutive days, or two on one day, before the return (every stage before it,
+ * Protect included, and across a stage change). The flag stays open until two good runs follow
+ * the pair, or the runner has not run for 14 days after it (product heuristic). One pass over
+ * the verdicts in date order; `until` is the return day (runs from it on are not judged).
+ */
+export function backToBackFlags(verdicts: readonly RunVerdict[], until: string | null, today: string): Flag[] {
+  const all: Flag[] = [];
+  let pending: { flag: Flag; last: string; good: number }[] = [];
+  const lapse = (on: string) => {
+    pending = pending.filter((p) => {
+      if (daysBetween(p.last, on) <= BACK_TO_BACK_REST_DAYS) return true;
+      p.flag.open = false;
+      p.flag.clearedOn = addDays(p.last, BACK_TO_BACK_REST_DAYS);
+      p.flag.clearedBy = `No run for ${BACK_TO_BACK_REST_DAYS} days after ${shortDay(p.last)}.`;
+      return false;
+    });
+  };
+  let prev: string | null = null;
+  for (const v of verdicts) {
+    const date = v.run.date;
+    if (until !== null && date >= until) break;
+    lapse(date);
+    for (const p of pending) {
+      if (date > p.last && v.good && ++p.good >= 2) {
+        p.flag.open = false;
+        p.flag.clearedOn = addDays(date, 1);
+        p.flag.clearedBy = `Two good runs followed (the second on ${shortDay(date)}).`;
+      }
+    }
+    pending = pending.filter((p) => p.flag.open);
+    if (prev !== null && date <= nextDay(prev)) {
+      const reason =
+        prev === date
+          ? `Two runs on ${shortDay(date)}: every stage before the return needs a rest day between runs.`
+          : `Runs on back-to-back days (${shortDay(prev)} and ${shortDay(date)}): every stage before the return needs a rest day between runs.`;
+      const chained = pending.find((p) => p.last === prev);
+      if (chained) {
+        chained.last = date;
+        chained.good = 0;
+        chained.flag.reason = reason;
+      } else {
+        const flag = open("back_to_back", "caution", date, reason);
+        all.push(flag);
+        pending.push({ flag, last: date, good: 0 });
+      }
+    }
+    prev = date;
+  }
+  lapse(today);
+  return all;
 }
 
 export function noRecentLogFlag(lastLogDate: string | null, onsetDate: string, today: string, s: ProtocolSettings): Flag | null {
   const since = lastLogDate ?? onsetDate;
   const days = daysBetween(since, today);
   if (days < s.noLogDays) return null;
-  return {
-    code: "no_recent_log",
-    level: "caution",
-    reason: lastLogDate ? `No daily log or run for ${plural(days, "day")} (last on ${shortDay(lastLogDate)}).` : `Nothing logged in the ${plural(days, "day")} since the injury.`,
-  };
+  return open(
+    "no_recent_log",
+    "caution",
+    addDays(since, s.noLogDays),
+    lastLogDate ? `No daily log or run for ${plural(days, "day")} (last on ${shortDay(lastLogDate)}).` : `Nothing logged in the ${plural(days, "day")} since the injury.`,
+  );
 }
 
 export function reinjuryWindowFlag(returnDate: string | null, today: string, s: ProtocolSettings): Flag | null {
   if (!returnDate || s.reinjuryWindowWeeks === 0) return null;
   const end = addDays(returnDate, s.reinjuryWindowWeeks * 7);
   if (today < returnDate || today >= end) return null;
-  return {
-    code: "reinjury_window",
-    level: "caution",
-    reason: `Returned to running on ${shortDay(returnDate)}: the first ${s.reinjuryWindowWeeks} weeks (until ${shortDay(end)}) carry a high re-injury risk.`,
-  };
+  return open(
+    "reinjury_window",
+    "caution",
+    returnDate,
+    `Returned to running on ${shortDay(returnDate)}: the first ${s.reinjuryWindowWeeks} weeks (until ${shortDay(end)}) carry a high re-injury risk.`,
+  );
+}
+
+/** Slowest speed read as running (km/h): the walk-to-run transition is near 2 m/s (Hreljac 1993). */
+export const RUNNING_SPEED_KMH = 7.2;
+
+/**
+ * An assessment of running: a recorded speed at or above the walk-run transition, or a
+ * treadmill assessment without a speed (an interpretation: overground without a speed is
+ * read as walking, since most first-week assessments are).
+ */
+export function isRunningAssessment(a: EngineAssessment): boolean {
+  const speed = a.speedKmh ?? null;
+  if (speed !== null) return speed >= RUNNING_SPEED_KMH;
+  return a.setting === "treadmill";
 }
 
 const FAULTS = [
@@ -82,22 +171,25 @@ const FAULTS = [
   ["overstrideSeverity", "overstriding"],
 ] as const;
 
-export function gaitFaultFlag(assessments: EngineAssessment[]): Flag | null {
-  const last = assessments.reduce<EngineAssessment | undefined>((best, a) => (!best || a.assessedOn >= best.assessedOn ? a : best), undefined);
+/** A moderate or severe fault at the latest assessment of running (a walking assessment grades walking, not running). */
+export function gaitFaultFlag(assessments: readonly EngineAssessment[]): Flag | null {
+  let last: EngineAssessment | undefined;
+  for (const a of assessments) if (isRunningAssessment(a) && (!last || a.assessedOn >= last.assessedOn)) last = a;
   if (!last) return null;
   const found = FAULTS.filter(([key]) => last[key] === "moderate" || last[key] === "severe").map(([key, words]) => `${last[key]} ${words}`);
   if (found.length === 0) return null;
-  return { code: "gait_fault", level: "caution", reason: `Unresolved gait fault at the last assessment (${shortDay(last.assessedOn)}): ${found.join(", ")}.` };
+  return open("gait_fault", "caution", last.assessedOn, `Unresolved gait fault at the last running assessment (${shortDay(last.assessedOn)}): ${found.join(", ")}.`);
 }
 
-export function volumeJumpFlag(week: { thisWeek: number; lastWeek: number }, s: ProtocolSettings): Flag | null {
-  if (week.lastWeek <= 0) return null;
-  const limit = week.lastWeek * (1 + s.weeklyVolumeRisePercent / 100);
-  if (week.thisWeek <= limit + 0.05) return null;
-  const rise = Math.round(((week.thisWeek - week.lastWeek) / week.lastWeek) * 100);
-  return {
-    code: "volume_jump",
-    level: "caution",
-    reason: `Weekly volume rose ${rise}% (${km(week.lastWeek)} to ${km(week.thisWeek)}); the protocol allows ${s.weeklyVolumeRisePercent}% a week.`,
-  };
+const loadWords = (n: number, unit: Load["unit"]) => `${n} ${unit}`;
+
+/** A load jump on `on` (acute above chronic × (1 + rise%) + allowance), called guidance (Nielsen et al. 2014). */
+export function volumeJumpFlag(load: Load, on: string, s: ProtocolSettings): Flag | null {
+  if (load.acute <= load.limit) return null;
+  return open(
+    "volume_jump",
+    "caution",
+    on,
+    `Load jump: ${loadWords(load.acute, load.unit)} in the last 7 days against a weekly mean of ${loadWords(load.chronicWeekly, load.unit)} over the 28 days before (limit ${loadWords(load.limit, load.unit)}: +${s.weeklyVolumeRisePercent}% and ${loadWords(load.unit === "km" ? s.volumeAllowanceKm : s.volumeAllowanceMinutes, load.unit)}; guidance, Nielsen et al. 2014).`,
+  );
 }

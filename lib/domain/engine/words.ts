@@ -3,9 +3,19 @@
 const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const DAY_WITH_YEAR = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
+// The engine words a day for every run of an episode; formatting is the costly part, and
+// the same days recur from one recompute to the next.
+const SHORT_CACHE = new Map<string, string>();
+
 /** "24 Nov" for a calendar day, independent of the server's time zone. */
 export function shortDay(day: string): string {
-  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
+  let words = SHORT_CACHE.get(day);
+  if (words === undefined) {
+    if (SHORT_CACHE.size > 20_000) SHORT_CACHE.clear();
+    words = SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
+    SHORT_CACHE.set(day, words);
+  }
+  return words;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
