@@ -73,6 +73,15 @@ function reviewItems(tx: Tx, user: SessionUser, patientId: string, readings: Fil
 }
 
 /**
+ * Refuses early (NotFoundError) when the patient is not on the user's caseload, so a file
+ * is never read for someone who may not import into this record.
+ */
+export async function assertCanImport(patientId: string): Promise<void> {
+  const user = await requireUser();
+  patientInScope(getDb(), user, patientId);
+}
+
+/**
  * The review of an upload for a patient in scope (otherwise NotFoundError): each activity
  * as the run entry it would become, marked new, duplicate (same start time or same file
  * already imported, or twice in this upload), skipped (not a run) or needing a date check
