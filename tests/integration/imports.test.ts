@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { runs, runSources } from "@/db/schema";
+import { assessments, injuries, runs, runSources } from "@/db/schema";
 import { DomainRuleError, NotFoundError } from "@/lib/dal/errors";
+import { getCadenceView } from "@/lib/dal/cadence";
 import { reviewImport, saveImport } from "@/lib/dal/imports";
 import { listLogEntries } from "@/lib/dal/logs";
 import { readActivityFile } from "@/lib/import/read";
@@ -99,5 +100,22 @@ describe("importing watch files", () => {
     expect(out.skipped[0]!.message).toBe("Not a run (cycling).");
     actAs("ola@northside.test");
     await expect(reviewImport(priya, readings)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("shows imported runs' cadence against the assessment's target and advises after 3 runs below it", async () => {
+    const hannah = patientIdByName("Hannah", "Schäfer");
+    actAs("kim@springback.test");
+    const injury = getDb().select().from(injuries).where(eq(injuries.patientId, hannah)).get()!;
+    getDb().insert(assessments).values({ id: crypto.randomUUID(), clinicId: injury.clinicId, patientId: hannah, injuryId: injury.id, assessedOn: "2026-11-22", cadenceSpm: 160, cadenceTargetSpm: 172 }).run();
+    for (const [day, perLeg] of [["2026-11-22", 80], ["2026-11-24", 81], ["2026-11-25", 80]] as const) {
+      const readings = await upload(`${day}.fit`, fitFile(new Date(`${day}T08:00:00Z`), [{ seconds: 20 * 60, speedMs: 2.9, cadencePerLeg: perLeg, heartRate: 150 }]));
+      const [file] = await reviewImport(hannah, readings);
+      await saveImport(hannah, readings, [{ key: file!.items[0]!.key, painDuring: 1 }]);
+    }
+    const view = (await getCadenceView(hannah))!;
+    expect(view.plan).toMatchObject({ baselineSpm: 160, targetSpm: 172 });
+    expect(view.band).toEqual({ low: 168, high: 176 });
+    expect(view.points.map((p) => p.cadenceSpm)).toEqual([160, 162, 160]);
+    expect(view.advisory).toBe("Cadence below target in the last 3 runs (160, 162, 160 steps/min against a target of 172).");
   });
 });
