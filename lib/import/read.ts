@@ -79,7 +79,7 @@ export async function readActivityFile(fileName: string, bytes: Uint8Array): Pro
  * Reads a Strava bulk export (`activities.csv` and an `activities/` folder of .fit/.tcx/.gpx,
  * often gzipped) from a stream of zip bytes, never holding more than one activity file
  * inflated at a time: each entry is inflated, parsed and dropped, so memory stays bounded
- * for a large archive. Other folders (media, profile) are skipped without inflating.
+ * for a large archive. Other folders (media, profile) are passed through and dropped.
  * Throws ImportFileError when the zip expands past `IMPORT_LIMITS.zipExpandedBytes`, an
  * entry past the per-file limit, it is damaged, or it is not a Strava export.
  */
@@ -99,8 +99,22 @@ export async function readStravaArchive(chunks: AsyncIterable<Uint8Array>, archi
     const name = file.name;
     const isCsv = name === "activities.csv" || name.endsWith("/activities.csv");
     const isActivity = /(^|\/)activities\/[^/]+$/.test(name) && formatOf(name) !== null && formatOf(name)!.format !== "zip";
-    if (!isCsv && !isActivity) return; // not started: skipped without inflating
-    if (isActivity && wanted && !wanted.has(name.replace(/^.*?(activities\/)/, "$1"))) return;
+    const skip = (!isCsv && !isActivity) || (isActivity && wanted !== null && !wanted.has(name.replace(/^.*?(activities\/)/, "$1")));
+    if (skip) {
+      // fflate keeps every chunk of an entry never started (in case it is started later), so
+      // a skipped entry is started and its bytes dropped as they pass: memory stays flat.
+      // They still count towards the expansion limit (a bomb in a skipped folder is a bomb).
+      file.ondata = (err, chunk) => {
+        if (err || failure) return;
+        expanded += chunk.byteLength;
+        if (expanded > IMPORT_LIMITS.zipExpandedBytes) {
+          failure = new ImportFileError(`"${archiveName}" expands to more than ${megabytes(IMPORT_LIMITS.zipExpandedBytes)}, the limit for an archive. Nothing was imported.`);
+          file.terminate();
+        }
+      };
+      file.start();
+      return;
+    }
     const parts: Uint8Array[] = [];
     let size = 0;
     file.ondata = (err, chunk, final) => {

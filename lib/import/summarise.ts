@@ -10,7 +10,8 @@ import type { ImportedActivity, RawActivity, Sample, Segment, SeriesPoint, WalkR
  */
 export const SEGMENT_RULES = { runCadenceSpm: 140, runSpeedMs: 2.0, stoppedSpeedMs: 0.3, pauseGapS: 30, minSegmentS: 20 } as const;
 
-type Interval = { dt: number; speed: number | null; cadence: number | null };
+/** The time between two consecutive samples, with the minute it starts in. */
+type Interval = { dt: number; speed: number | null; cadence: number | null; minute: number };
 
 function intervals(samples: Sample[]): Interval[] {
   const out: Interval[] = [];
@@ -22,7 +23,7 @@ function intervals(samples: Sample[]): Interval[] {
     if (dt > SEGMENT_RULES.pauseGapS) continue;
     let speed: number | null = b.speedMs ?? null;
     if (speed === null && a.distanceM !== undefined && b.distanceM !== undefined) speed = Math.max(0, (b.distanceM - a.distanceM) / dt);
-    out.push({ dt, speed, cadence: plausibleSpm(b.cadenceSpm) ? b.cadenceSpm : null });
+    out.push({ dt, speed, cadence: plausibleSpm(b.cadenceSpm) ? b.cadenceSpm : null, minute: Math.floor(a.t / 60) });
   }
   return out;
 }
@@ -36,8 +37,12 @@ function classify(iv: Interval): "walk" | "run" | "stopped" {
 
 /** Walk and run stretches in order (stops left out), short ones folded into their neighbours. */
 export function findSegments(samples: Sample[]): Segment[] {
+  return segmentsOf(intervals(samples));
+}
+
+function segmentsOf(ivs: Interval[]): Segment[] {
   const raw: Segment[] = [];
-  for (const iv of intervals(samples)) {
+  for (const iv of ivs) {
     const kind = classify(iv);
     if (kind === "stopped") continue;
     const last = raw[raw.length - 1];
@@ -84,6 +89,10 @@ export function findWalkRun(segments: Segment[]): WalkRunPattern | null {
 
 /** Per-minute cadence (average of recorded steps/min) and pace (s/km from distance or speed) for charts. */
 export function perMinuteSeries(samples: Sample[]): SeriesPoint[] {
+  return seriesOf(samples, intervals(samples));
+}
+
+function seriesOf(samples: Sample[], ivs: Interval[]): SeriesPoint[] {
   if (samples.length === 0) return [];
   const last = samples[samples.length - 1]!.t;
   const minutes = Math.floor(last / 60) + 1;
@@ -98,10 +107,11 @@ export function perMinuteSeries(samples: Sample[]): SeriesPoint[] {
       cadN[m]! += 1;
     }
   }
-  for (const iv of withMinute(samples)) {
+  for (const iv of ivs) {
     if (iv.speed === null || iv.speed < SEGMENT_RULES.stoppedSpeedMs) continue;
-    dist[iv.minute]! += iv.speed * iv.dt;
-    time[iv.minute]! += iv.dt;
+    const m = Math.min(minutes - 1, iv.minute);
+    dist[m]! += iv.speed * iv.dt;
+    time[m]! += iv.dt;
   }
   const out: SeriesPoint[] = [];
   for (let m = 0; m < minutes; m++) {
@@ -112,21 +122,14 @@ export function perMinuteSeries(samples: Sample[]): SeriesPoint[] {
   return out;
 }
 
-function* withMinute(samples: Sample[]) {
-  const ivs = intervals(samples);
-  let j = 0;
-  for (let i = 1; i < samples.length && j < ivs.length; i++) {
-    const dt = samples[i]!.t - samples[i - 1]!.t;
-    if (!(dt > 0) || dt > SEGMENT_RULES.pauseGapS) continue;
-    const iv = ivs[j++]!;
-    yield { ...iv, minute: Math.floor(samples[i - 1]!.t / 60) };
-  }
-}
-
 /** Seconds spent moving (not stopped, not paused) according to the samples. */
 export function movingSeconds(samples: Sample[]): number {
+  return movingOf(intervals(samples));
+}
+
+function movingOf(ivs: Interval[]): number {
   let total = 0;
-  for (const iv of intervals(samples)) if (classify(iv) !== "stopped") total += iv.dt;
+  for (const iv of ivs) if (classify(iv) !== "stopped") total += iv.dt;
   return Math.round(total);
 }
 
@@ -142,16 +145,23 @@ const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 1
  */
 export function summariseActivity(raw: RawActivity, source: { fileName: string; contentHash: string; index: number }): ImportedActivity {
   const { samples, stated } = raw;
+  const ivs = intervals(samples);
   const lastT = samples.length ? samples[samples.length - 1]!.t : 0;
   const elapsedS = Math.round(stated.elapsedS ?? lastT);
-  const fromSamples = samples.length > 1 ? movingSeconds(samples) : null;
+  const fromSamples = samples.length > 1 ? movingOf(ivs) : null;
   const movingS = Math.round(stated.movingS ?? fromSamples ?? elapsedS);
-  const lastDistance = [...samples].reverse().find((s) => s.distanceM !== undefined)?.distanceM;
+  let lastDistance: number | undefined;
+  const hr: number[] = [];
+  const cad: number[] = [];
+  const gct: number[] = [];
+  for (const s of samples) {
+    if (s.distanceM !== undefined) lastDistance = s.distanceM;
+    if (typeof s.heartRate === "number" && s.heartRate > 0) hr.push(s.heartRate);
+    if (plausibleSpm(s.cadenceSpm) && s.cadenceSpm >= SEGMENT_RULES.runCadenceSpm) cad.push(s.cadenceSpm);
+    if (typeof s.gctLeftPct === "number" && s.gctLeftPct > 0 && s.gctLeftPct < 100) gct.push(s.gctLeftPct);
+  }
   const distanceM = stated.distanceM ?? lastDistance ?? null;
-  const hr = samples.map((s) => s.heartRate).filter((h): h is number => typeof h === "number" && h > 0);
-  const cad = samples.map((s) => s.cadenceSpm).filter((c): c is number => plausibleSpm(c) && c >= SEGMENT_RULES.runCadenceSpm);
-  const gct = samples.map((s) => s.gctLeftPct).filter((g): g is number => typeof g === "number" && g > 0 && g < 100);
-  const segments = findSegments(samples);
+  const segments = segmentsOf(ivs);
   return {
     fileName: source.fileName,
     contentHash: source.contentHash,
@@ -164,13 +174,13 @@ export function summariseActivity(raw: RawActivity, source: { fileName: string; 
     movingS,
     distanceM: distanceM === null ? null : Math.round(distanceM),
     avgHeartRate: stated.avgHeartRate ?? (hr.length ? Math.round(average(hr)!) : null),
-    maxHeartRate: stated.maxHeartRate ?? (hr.length ? Math.max(...hr) : null),
+    maxHeartRate: stated.maxHeartRate ?? (hr.length ? hr.reduce((a, b) => (b > a ? b : a)) : null),
     avgCadenceSpm: round1(plausibleSpm(stated.avgCadenceSpm) ? stated.avgCadenceSpm : average(cad)),
     gctLeftPct: round1(stated.gctLeftPct ?? average(gct)),
     stepLengthM: stated.stepLengthM ?? null,
     laps: raw.laps,
     segments,
     walkRun: findWalkRun(segments),
-    series: perMinuteSeries(samples),
+    series: seriesOf(samples, ivs),
   };
 }
