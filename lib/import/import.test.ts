@@ -83,6 +83,10 @@ describe("FIT (real recordings)", () => {
     expect(gz!.contentHash).toBe(plain!.contentHash);
   });
 
+  it("refuses a FIT file that is not an activity (a course)", async () => {
+    expect(await refused(readActivityFile("course.fit", fitFile(START, steady(5), { fileType: 6 })))).toBe("This FIT file is not an activity (it is a course file), so it holds no run.");
+  });
+
   it("lists a cycling FIT session as skipped", async () => {
     const [ride] = await readActivityFile("ride.fit", fitFile(START, steady(10), { sport: 2 }));
     expect(ride!.notRunReason).toBe("Not a run (cycling).");
@@ -166,6 +170,9 @@ describe("bad files", () => {
   });
   it("refuses a wrong extension and names the accepted ones", async () => {
     expect(await refused(readActivityFile("notes.pdf", strToU8("%PDF")))).toMatch(/\.fit, \.tcx, \.gpx/);
+  });
+  it("refuses a file over the size limit and says the limit", async () => {
+    expect(await refused(readActivityFile("huge.tcx", new Uint8Array(41 * 1024 * 1024)))).toBe("This file is larger than 40 MB, the limit for one activity file.");
   });
   it("refuses a .gz that expands past the activity-file limit", async () => {
     const bomb = gzipSync(new Uint8Array(41 * 1024 * 1024));

@@ -112,12 +112,13 @@ const f = (number: number, size: number, baseType: FitBaseType, value: number): 
 /**
  * A FIT activity file of the plan, one record per `everyS` seconds: file_id, records
  * (timestamp, distance ×100, speed ×1000, heart rate, per-leg cadence), one lap, one session
- * with its totals, one activity. `sport` is FIT's sport enum (1 = running, 2 = cycling).
+ * with its totals, one activity. `sport` is FIT's sport enum (1 = running, 2 = cycling);
+ * `fileType` FIT's file enum (4 = activity, 6 = course).
  */
-export function fitFile(start: Date, plan: Stretch[], options: { sport?: number; everyS?: number } = {}): Uint8Array {
+export function fitFile(start: Date, plan: Stretch[], options: { sport?: number; everyS?: number; fileType?: number } = {}): Uint8Array {
   const enc = new FitEncoder();
   const ts = (d: Date) => FitEncoder.toFitTimestamp(d);
-  enc.writeMessage(MSG.fileId, [f(0, 1, FitBaseType.Enum, 4), f(1, 2, FitBaseType.Uint16, 1), f(2, 2, FitBaseType.Uint16, 4315), f(4, 4, FitBaseType.Uint32, ts(start))], 0);
+  enc.writeMessage(MSG.fileId, [f(0, 1, FitBaseType.Enum, options.fileType ?? 4), f(1, 2, FitBaseType.Uint16, 1), f(2, 2, FitBaseType.Uint16, 4315), f(4, 4, FitBaseType.Uint32, ts(start))], 0);
   const pts = points(start, plan, { everyS: options.everyS ?? 1 });
   for (const p of pts) {
     enc.writeMessage(

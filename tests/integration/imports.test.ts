@@ -6,8 +6,8 @@ import { DomainRuleError, NotFoundError } from "@/lib/dal/errors";
 import { getCadenceView } from "@/lib/dal/cadence";
 import { reviewImport, saveImport } from "@/lib/dal/imports";
 import { listLogEntries } from "@/lib/dal/logs";
-import { readActivityFile } from "@/lib/import/read";
-import { fitFile, walkRunPlan } from "@/lib/import/test-files";
+import { readActivityFile, readStravaArchive } from "@/lib/import/read";
+import { fitFile, stravaCsv, stravaZip, walkRunPlan } from "@/lib/import/test-files";
 import type { FileReading } from "@/lib/import/types";
 import { actAs } from "../support/db";
 import { auditActions, patientIdByName, seedClinicForEachFile, storedStatus } from "./engine-support";
@@ -88,6 +88,31 @@ describe("importing watch files", () => {
     expect(count()).toBe(n);
     await saveImport(priya, readings, [{ key: item.key, painDuring: 1, confirmDate: true }]);
     expect(count()).toBe(n + 1);
+  });
+
+  it("saves all the chosen runs of a Strava export or none: an unconfirmed odd date refuses the whole import", async () => {
+    const priya = patientIdByName("Priya", "Nair");
+    actAs("kim@springback.test");
+    const csv = stravaCsv([
+      { id: "21", date: "Nov 19, 2026, 7:00:00 AM", type: "Run", elapsedS: 1500, movingS: 1500, distanceM: 4300, displayDistance: "4.3", cadencePerLeg: 84 },
+      { id: "22", date: "Sep 1, 2026, 7:00:00 AM", type: "Run", elapsedS: 1500, movingS: 1500, distanceM: 4300, displayDistance: "4.3", cadencePerLeg: 84 },
+    ]);
+    async function* once(bytes: Uint8Array) {
+      yield bytes;
+    }
+    const readings = [await readStravaArchive(once(stravaZip(csv, {})), "export.zip")];
+    const [file] = await reviewImport(priya, readings);
+    expect(file!.items.map((i) => i.status.kind)).toEqual(["new", "date_check"]);
+    const count = () => getDb().select().from(runSources).where(eq(runSources.patientId, priya)).all().length;
+    const before = count();
+    const audits = auditActions(priya).length;
+    const choices = file!.items.map((i) => ({ key: i.key, painDuring: 2 }));
+    await expect(saveImport(priya, readings, choices)).rejects.toThrow(/before the injury's onset/);
+    expect(count()).toBe(before);
+    expect(auditActions(priya).length).toBe(audits);
+    const out = await saveImport(priya, readings, choices.map((c) => ({ ...c, confirmDate: true })));
+    expect(out.created.map((c) => c.runDate)).toEqual(["2026-11-19", "2026-09-01"]);
+    expect(count()).toBe(before + 2);
   });
 
   it("skips a ride even if chosen, and a patient outside the caseload is not found", async () => {
