@@ -51,6 +51,16 @@ describe("FIT (real recordings)", () => {
     expect(run!.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("decodes the same in the worker thread as in this one", async () => {
+    const { decodeFitInWorker, fitWorkerState } = await import("./fit-worker");
+    const bytes = fixture("running-with-developer-data.fit");
+    const here = await readActivityFile("a.fit", bytes);
+    const there = await readActivityFile("a.fit", bytes, decodeFitInWorker);
+    expect(there).toEqual(here);
+    expect(fitWorkerState()).toBe("running");
+    expect(await refused(readActivityFile("cut.fit", bytes.subarray(0, 20_000), decodeFitInWorker))).toMatch(/damaged or incomplete/);
+  });
+
   it("reads a recent Garmin run: 11.23 km in 74.8 min, 120 steps/min on average", async () => {
     const [run] = await readActivityFile("garmin-stamina.fit", fixture("garmin-stamina.fit"));
     expect(run!.distanceM! / 1000).toBeCloseTo(11.23, 2);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Gunzip, Unzip, UnzipInflate } from "fflate";
-import { parseFit } from "./fit";
+import { decodeFitHere, parseFit, type FitDecoder } from "./fit";
 import { parseGpx } from "./gpx";
 import { parseStravaCsv, type StravaRow } from "./strava-csv";
 import { summariseActivity } from "./summarise";
@@ -53,8 +53,8 @@ export function gunzipLimited(bytes: Uint8Array, limit: number): Uint8Array {
   return concat(chunks, total);
 }
 
-async function parseFormat(format: Format, bytes: Uint8Array): Promise<RawActivity[]> {
-  if (format === "fit") return parseFit(bytes);
+async function parseFormat(format: Format, bytes: Uint8Array, decodeFit: FitDecoder): Promise<RawActivity[]> {
+  if (format === "fit") return parseFit(bytes, decodeFit);
   if (format === "tcx") return parseTcx(bytes);
   return parseGpx(bytes);
 }
@@ -62,15 +62,16 @@ async function parseFormat(format: Format, bytes: Uint8Array): Promise<RawActivi
 /**
  * Reads one FIT, TCX or GPX file (optionally gzipped) into summarised activities. The hash
  * is of the content after gunzip, so the same run sent as .fit and as .fit.gz is one file.
+ * `decodeFit` decodes FIT bytes (this thread by default; the route passes its worker's).
  * Throws ImportFileError with the message the user sees.
  */
-export async function readActivityFile(fileName: string, bytes: Uint8Array): Promise<ImportedActivity[]> {
+export async function readActivityFile(fileName: string, bytes: Uint8Array, decodeFit: FitDecoder = decodeFitHere): Promise<ImportedActivity[]> {
   const kind = formatOf(fileName);
   if (!kind || kind.format === "zip") throw new ImportFileError(`"${fileName}" is not a watch file this importer reads: use ${ACCEPTED_EXTENSIONS.join(", ")}.`);
   if (bytes.byteLength === 0) throw new ImportFileError("The file is empty.");
   const content = kind.gzipped ? gunzipLimited(bytes, IMPORT_LIMITS.activityFileBytes) : bytes;
   if (content.byteLength > IMPORT_LIMITS.activityFileBytes) throw new ImportFileError(`This file is larger than ${megabytes(IMPORT_LIMITS.activityFileBytes)}, the limit for one activity file.`);
-  const raws = await parseFormat(kind.format, content);
+  const raws = await parseFormat(kind.format, content, decodeFit);
   const contentHash = sha256(content);
   return raws.map((raw, index) => summariseActivity(raw, { fileName, contentHash, index }));
 }
@@ -83,7 +84,7 @@ export async function readActivityFile(fileName: string, bytes: Uint8Array): Pro
  * Throws ImportFileError when the zip expands past `IMPORT_LIMITS.zipExpandedBytes`, an
  * entry past the per-file limit, it is damaged, or it is not a Strava export.
  */
-export async function readStravaArchive(chunks: AsyncIterable<Uint8Array>, archiveName: string): Promise<FileReading> {
+export async function readStravaArchive(chunks: AsyncIterable<Uint8Array>, archiveName: string, decodeFit: FitDecoder = decodeFitHere): Promise<FileReading> {
   const parsed = new Map<string, ImportedActivity[] | string>();
   const done: { name: string; bytes: Uint8Array }[] = [];
   let csvText: string | null = null;
@@ -153,7 +154,7 @@ export async function readStravaArchive(chunks: AsyncIterable<Uint8Array>, archi
       }
       const relative = entry.name.replace(/^.*?(activities\/)/, "$1");
       try {
-        parsed.set(relative, await readActivityFile(relative, entry.bytes));
+        parsed.set(relative, await readActivityFile(relative, entry.bytes, decodeFit));
       } catch (err) {
         if (!(err instanceof ImportFileError)) throw err;
         parsed.set(relative, err.message);

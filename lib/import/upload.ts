@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeFitInWorker } from "./fit-worker";
 import { readActivityFile, readStravaArchive, formatOf, ACCEPTED_EXTENSIONS } from "./read";
 import { IMPORT_LIMITS, ImportFileError, megabytes, type FileReading } from "./types";
 
@@ -23,7 +24,7 @@ async function* limited(body: ReadableStream<Uint8Array> | null, limit: number):
 /**
  * Reads one uploaded watch file from a request body (the raw bytes of the file, named by
  * `fileName`): a Strava `.zip` is streamed entry by entry; a FIT/TCX/GPX file (gzipped or
- * not) is read whole, up to its limit. A file that cannot be read becomes a reading with
+ * not) is read whole, up to its limit. FIT files are decoded in a worker thread. A file that cannot be read becomes a reading with
  * the message the user sees and no activities; anything unexpected is thrown.
  */
 export async function readUpload(fileName: string, request: Request): Promise<FileReading> {
@@ -33,7 +34,7 @@ export async function readUpload(fileName: string, request: Request): Promise<Fi
     if (!kind) throw new ImportFileError(`"${fileName}" is not a watch file this importer reads: use ${ACCEPTED_EXTENSIONS.join(", ")}.`);
     if (kind.format === "zip") {
       if (declared > IMPORT_LIMITS.uploadBytes) throw new ImportFileError(`This file is larger than ${megabytes(IMPORT_LIMITS.uploadBytes)}, the upload limit.`);
-      return await readStravaArchive(limited(request.body, IMPORT_LIMITS.uploadBytes), fileName);
+      return await readStravaArchive(limited(request.body, IMPORT_LIMITS.uploadBytes), fileName, decodeFitInWorker);
     }
     if (declared > IMPORT_LIMITS.activityFileBytes) throw new ImportFileError(`This file is larger than ${megabytes(IMPORT_LIMITS.activityFileBytes)}, the limit for one activity file.`);
     const chunks: Uint8Array[] = [];
@@ -48,7 +49,7 @@ export async function readUpload(fileName: string, request: Request): Promise<Fi
       bytes.set(c, at);
       at += c.byteLength;
     }
-    return { fileName, activities: await readActivityFile(fileName, bytes), error: null };
+    return { fileName, activities: await readActivityFile(fileName, bytes, decodeFitInWorker), error: null };
   } catch (err) {
     if (err instanceof ImportFileError) return { fileName, activities: [], error: err.message };
     throw err;
