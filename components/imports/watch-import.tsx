@@ -9,7 +9,7 @@ import { queryKeys } from "@/components/logs/api";
 import { dayLabel } from "@/components/logs/entry-words";
 import type { ImportReviewFile, ImportReviewItem } from "@/lib/dal/imports";
 import { painScore, requiredInt } from "@/lib/validation/fields";
-import type { ImportChoiceInput } from "@/lib/validation/imports";
+import { MAX_IMPORT_CHOICES, type ImportChoiceInput } from "@/lib/validation/imports";
 import { reviewFile, saveFile } from "./import-api";
 import { describeCadence, describePlannedRun } from "./review-words";
 
@@ -86,6 +86,11 @@ export function WatchImport({ patientId }: { patientId: string }) {
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length) {
       setMessage({ tone: "error", text: "Please correct the highlighted fields. Nothing was imported." });
+      return;
+    }
+    const tooMany = perFile.find((f) => f.choices.length > MAX_IMPORT_CHOICES);
+    if (tooMany) {
+      setMessage({ tone: "error", text: `${tooMany.file.name}: import at most ${MAX_IMPORT_CHOICES} runs at a time. Untick some, import, then import the rest from the same file.` });
       return;
     }
     if (perFile.length === 0) {

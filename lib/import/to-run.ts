@@ -64,5 +64,5 @@ export function reviewStatus(
   return { kind: "new" };
 }
 
-/** A short stable key for one activity of one file (the first 64 bits of its content hash, and its index): short enough to send back a hundred choices in a URL. */
+/** A short stable key for one activity of one file (the first 64 bits of its content hash, and its index): short enough to send back fifty choices in a URL. */
 export const activityKey = (a: Pick<ImportedActivity, "contentHash" | "index">) => `${a.contentHash.slice(0, 16)}:${a.index}`;

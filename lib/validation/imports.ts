@@ -20,10 +20,13 @@ export const importChoiceSchema = z.object({
 });
 export type ImportChoiceInput = z.infer<typeof importChoiceSchema>;
 
-/** The choices as sent in the save request's query: a JSON array of at most 100. */
+/** How many runs one save may import: the choices travel in the URL, which servers cap at a few kB. */
+export const MAX_IMPORT_CHOICES = 50;
+
+/** The choices as sent in the save request's query: a JSON array of at most MAX_IMPORT_CHOICES. */
 export const importChoicesSchema = z
   .string()
-  .max(12_000, "Import at most 100 runs at a time.")
+  .max(6_000, `Import at most ${MAX_IMPORT_CHOICES} runs at a time.`)
   .transform((text, ctx) => {
     try {
       return JSON.parse(text) as unknown;
@@ -32,4 +35,4 @@ export const importChoicesSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.array(importChoiceSchema).min(1, "Choose at least one run to import.").max(100, "Import at most 100 runs at a time."));
+  .pipe(z.array(importChoiceSchema).min(1, "Choose at least one run to import.").max(MAX_IMPORT_CHOICES, `Import at most ${MAX_IMPORT_CHOICES} runs at a time.`));
