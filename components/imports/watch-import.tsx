@@ -219,6 +219,7 @@ function ReviewRow({ item, row, errors, onChange }: { item: ImportReviewItem; ro
             {item.device ? `, ${item.device}` : ""}
           </span>
           {item.status.kind !== "new" ? <span className="block">{item.status.message}</span> : null}
+          {importable && item.sameDayNote ? <span className="block text-caution">{item.sameDayNote}</span> : null}
         </label>
       </div>
       {importable && row.chosen ? (

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { patients, runs, runSources } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
@@ -25,6 +25,8 @@ export type ImportReviewItem = {
   avgHeartRate: number | null;
   walkRun: WalkRunPattern | null;
   status: ReviewStatus;
+  /** Set when a run typed by hand is already logged on that day (it may be this one: check before importing). */
+  sameDayNote: string | null;
 };
 export type ImportReviewFile = { fileName: string; error: string | null; items: ImportReviewItem[] };
 
@@ -43,8 +45,15 @@ function existingSources(tx: Tx, patientId: string) {
   return { startedAt: new Set(rows.map((r) => r.startedAt)), hashes: new Set(rows.map((r) => `${r.hash}:${r.index}`)) };
 }
 
+/** Days with a run typed by hand (no watch source) in the episode. */
+function typedRunDays(tx: Tx, injuryId: string): Set<string> {
+  const rows = tx.select({ day: runs.runDate }).from(runs).leftJoin(runSources, eq(runSources.runId, runs.id)).where(and(eq(runs.injuryId, injuryId), isNull(runSources.runId))).all();
+  return new Set(rows.map((r) => r.day));
+}
+
 function reviewItems(tx: Tx, user: SessionUser, patientId: string, readings: FileReading[]) {
   const injury = openInjury(tx, patientId);
+  const typedDays = typedRunDays(tx, injury.id);
   const today = todayIn(user.clinicTimeZone);
   const context = { today, onsetDate: injury.onsetDate, ...existingSources(tx, patientId), seen: new Set<string>() };
   const files: ImportReviewFile[] = [];
@@ -65,6 +74,7 @@ function reviewItems(tx: Tx, user: SessionUser, patientId: string, readings: Fil
         avgHeartRate: a.avgHeartRate,
         walkRun: a.walkRun,
         status: reviewStatus(a, run.runDate, context),
+        sameDayNote: typedDays.has(run.runDate) ? "A run typed by hand is already logged on this day: check it is not the same run." : null,
       };
     });
     files.push({ fileName: reading.fileName, error: reading.error, items });

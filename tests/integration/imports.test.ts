@@ -5,7 +5,8 @@ import { assessments, injuries, runs, runSources } from "@/db/schema";
 import { DomainRuleError, NotFoundError } from "@/lib/dal/errors";
 import { getCadenceView } from "@/lib/dal/cadence";
 import { reviewImport, saveImport } from "@/lib/dal/imports";
-import { listLogEntries } from "@/lib/dal/logs";
+import { createRun, listLogEntries } from "@/lib/dal/logs";
+import { runSchema } from "@/lib/validation/logs";
 import { readActivityFile, readStravaArchive } from "@/lib/import/read";
 import { fitFile, stravaCsv, stravaZip, walkRunPlan } from "@/lib/import/test-files";
 import type { FileReading } from "@/lib/import/types";
@@ -113,6 +114,15 @@ describe("importing watch files", () => {
     const out = await saveImport(priya, readings, choices.map((c) => ({ ...c, confirmDate: true })));
     expect(out.created.map((c) => c.runDate)).toEqual(["2026-11-19", "2026-09-01"]);
     expect(count()).toBe(before + 2);
+  });
+
+  it("notes a run typed by hand on the same day, without blocking the import", async () => {
+    const lars = patientIdByName("Lars", "Lindqvist");
+    actAs("kim@springback.test");
+    await createRun(lars, runSchema.parse({ runDate: "2026-11-18", kind: "continuous", continuousMinutes: 20, painDuring: 1 }));
+    const [file] = await reviewImport(lars, await upload("same-day.fit", fitFile(new Date("2026-11-18T17:00:00Z"), steady)));
+    expect(file!.items[0]!.status).toEqual({ kind: "new" });
+    expect(file!.items[0]!.sameDayNote).toBe("A run typed by hand is already logged on this day: check it is not the same run.");
   });
 
   it("skips a ride even if chosen, and a patient outside the caseload is not found", async () => {
