@@ -4,13 +4,13 @@ import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./
 import { addDays, clinicToday, openE2eDbReadOnly } from "./db";
 import { fitFile } from "../lib/import/test-files";
 
-// Priya Nair (Kim's, continuous easy running): gets one imported run.
-const RUNNER = "Priya Nair";
+// Zoë Laurent (Kim's, late stage, not used by other specs): gets one imported run.
+const RUNNER = "Zoë Laurent";
 
 function importedRuns(): number {
   const db = openE2eDbReadOnly();
   try {
-    return (db.prepare("select count(*) as n from run_sources s join patients p on p.id = s.patient_id where p.given_name = 'Priya'").get() as { n: number }).n;
+    return (db.prepare("select count(*) as n from run_sources s join patients p on p.id = s.patient_id where p.given_name = 'Zoë'").get() as { n: number }).n;
   } finally {
     db.close();
   }
