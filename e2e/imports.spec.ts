@@ -61,3 +61,29 @@ test("a FIT file is reviewed, confirmed with its pain, logged with its cadence, 
   await chart.getByRole("button", { name: "Show as table" }).click();
   await expect(page.getByTestId("chart-cadence-table")).toContainText("168");
 });
+
+test("a real watch file dated before the injury is imported only once its date is confirmed, and its ground-contact balance is shown", async ({ page }) => {
+  const real = fs.readFileSync(path.join(__dirname, "../tests/fixtures/watch/running-with-developer-data.fit"));
+  await signInAs(page, USERS.kim);
+  await page.getByRole("link", { name: RUNNER, exact: true }).click();
+  await page.getByRole("navigation", { name: "Patient sections" }).getByRole("link", { name: "Logs" }).click();
+  await expect(page).toHaveURL(/\/logs/);
+  await page.getByLabel(/Drop files here or choose them/).setInputFiles([{ name: "2018-run.fit", mimeType: "application/octet-stream", buffer: real }]);
+  const list = page.getByRole("list", { name: "Activities in 2018-run.fit" });
+  await expect(list).toContainText("This run is dated before the injury's onset.");
+  await expect(list).toContainText("160 steps/min");
+  await list.getByRole("checkbox").first().check();
+  await page.getByLabel("Pain during the run (0–10)").fill("2");
+  await page.getByRole("button", { name: "Import the chosen runs" }).click();
+  await expect(page.getByText("Confirm this date to import the run.")).toBeVisible();
+  const before = importedRuns();
+  await page.getByLabel(/The date .* is right/).check();
+  await page.getByRole("button", { name: "Import the chosen runs" }).click();
+  await expect(page.getByText(/1 run imported/)).toBeVisible();
+  expect(importedRuns()).toBe(before + 1);
+
+  await page.getByRole("navigation", { name: "Patient sections" }).getByRole("link", { name: "Progress" }).click();
+  const balance = page.getByTestId("chart-gct-balance");
+  await expect(balance).toContainText("latest 49.7% left, 50.3% right");
+  await expectNoSeriousA11yViolations(page);
+});

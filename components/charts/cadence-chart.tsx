@@ -9,6 +9,7 @@ import { DrawingPlaceholder } from "./chart-drawn";
 
 // recharts stays out of the page's first load: the drawing comes after hydration, into the frame's box.
 const CadenceChartDrawing = dynamic(() => import("./cadence-chart-drawing"), { ssr: false, loading: DrawingPlaceholder });
+const BalanceChartDrawing = dynamic(() => import("./balance-chart-drawing"), { ssr: false, loading: DrawingPlaceholder });
 
 function planWords(view: CadenceViewDto): string {
   const { plan, band } = view;
@@ -68,13 +69,15 @@ export function CadenceChart({ view }: { view: CadenceViewDto }) {
         <CadenceChartDrawing points={points} plan={plan} band={band} />
       </ChartFigure>
       {balance.length ? (
-        <section aria-labelledby="gct-balance-heading" className="flex flex-col gap-2 rounded-lg border border-line bg-white p-4" data-testid="gct-balance">
-          <h3 id="gct-balance-heading" className="text-lg font-semibold">
-            Ground-contact balance from the watch
-          </h3>
-          <p className="text-sm text-muted">Share of ground-contact time on each foot per run (50/50 is even); compare with the calf asymmetry measured at assessments.</p>
-          <div className="max-h-96 overflow-auto rounded-md border border-line">
-            <table className={TABLE}>
+        <ChartFigure
+          testId="chart-gct-balance"
+          title="Ground-contact balance from the watch"
+          summary={`Share of ground-contact time on each foot per run (50/50 is even); latest ${balance.at(-1)!.leftPct}% left, ${balance.at(-1)!.rightPct}% right. Compare with the calf asymmetry measured at assessments.`}
+          label={`Line chart of the left and right feet's share of ground-contact time over ${balance.length} runs`}
+          height={240}
+          table={() => (
+            <table className={TABLE} data-testid="chart-gct-balance-table">
+              <caption className="sr-only">Ground-contact balance per run</caption>
               <thead>
                 <tr>
                   <th scope="col" className={TH}>Date</th>
@@ -94,8 +97,10 @@ export function CadenceChart({ view }: { view: CadenceViewDto }) {
                 ))}
               </tbody>
             </table>
-          </div>
-        </section>
+          )}
+        >
+          <BalanceChartDrawing points={balance} />
+        </ChartFigure>
       ) : null}
     </div>
   );
