@@ -4,6 +4,9 @@ import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./
 import { addDays, clinicToday, openE2eDbReadOnly } from "./db";
 import { fitFile } from "../lib/import/test-files";
 
+// Each test uploads, reviews, imports and opens two tabs: more than the default 30 s on a busy machine.
+test.setTimeout(90_000);
+
 // Zoë Laurent (Kim's, late stage, not used by other specs): gets one imported run.
 const RUNNER = "Zoë Laurent";
 
