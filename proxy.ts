@@ -100,6 +100,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// Watch-file uploads bypass the proxy: Next buffers (and past 10 MB cuts) a request body
+// for a proxy, while the import route streams a Strava archive of hundreds of MB through
+// its zip reader. The route's own door authenticates and answers no-store JSON.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/patients/[^/]+/imports$).*)"],
 };

@@ -376,6 +376,47 @@ export const runs = sqliteTable(
 );
 
 
+/**
+ * Where an imported run came from and what its watch recorded (the original file is not
+ * kept): file name, device and SHA-256 of the content, the totals in SI units, cadence in
+ * steps per minute, and per-minute cadence and pace series (JSON) for charts. One row per
+ * imported run; a run typed by hand has none. The same start time twice for one patient is
+ * refused by the unique index, so a duplicate can never be stored.
+ */
+export const runSources = sqliteTable(
+  "run_sources",
+  {
+    runId: text("run_id")
+      .primaryKey()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    fileName: text("file_name").notNull(),
+    device: text("device"),
+    contentHash: text("content_hash").notNull(),
+    activityIndex: integer("activity_index").notNull().default(0),
+    startedAt: text("started_at").notNull(),
+    elapsedS: integer("elapsed_s").notNull(),
+    movingS: integer("moving_s").notNull(),
+    distanceM: real("distance_m"),
+    avgHeartRate: integer("avg_heart_rate"),
+    maxHeartRate: integer("max_heart_rate"),
+    avgCadenceSpm: real("avg_cadence_spm"),
+    gctLeftPct: real("gct_left_pct"),
+    stepLengthM: real("step_length_m"),
+    laps: text("laps", { mode: "json" }).$type<{ startOffsetS: number; elapsedS: number; distanceM: number | null }[]>(),
+    segments: text("segments", { mode: "json" }).$type<{ kind: "walk" | "run"; seconds: number }[]>(),
+    series: text("series", { mode: "json" }).$type<{ minute: number; cadenceSpm: number | null; paceSPerKm: number | null }[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("run_sources_patient_start_unique").on(t.patientId, t.startedAt),
+    index("run_sources_patient_hash_idx").on(t.patientId, t.contentHash, t.activityIndex),
+  ],
+);
+
 /** Stages are confirmed by a therapist: each confirmation, override or step back is a row. */
 export const stageChanges = sqliteTable(
   "stage_changes",

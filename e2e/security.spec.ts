@@ -169,9 +169,17 @@ test("every server action and every write route handler has a security fixture",
 test("write route handlers change nothing for outsiders or a foreign Origin, and work for the therapist", async () => {
   for (const handler of writeHandlers()) {
     const fixture = HANDLER_FIXTURES[handler.route]!;
-    const url = `${BASE_URL}${fillRoute(handler.route, params)}`;
+    const query = fixture.query ? `?${new URLSearchParams(fixture.query(ctx)).toString()}` : "";
+    const url = `${BASE_URL}${fillRoute(handler.route, params)}${query}`;
+    const body = fixture.body(ctx);
+    const raw = "bytes" in body && body.bytes instanceof Uint8Array ? (body as { bytes: Uint8Array; contentType: string }) : null;
     const post = (cookie: string | undefined, origin = BASE_URL) =>
-      fetch(url, { method: "POST", redirect: "manual", headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(fixture.body(ctx)) });
+      fetch(url, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": raw ? raw.contentType : "application/json", origin, ...(cookie ? { cookie } : {}) },
+        body: raw ? Buffer.from(raw.bytes) : JSON.stringify(body),
+      });
     for (const who of ["lee", "ola", undefined]) {
       const before = fingerprint();
       const res = await post(who ? cookies[who] : undefined);

@@ -39,6 +39,13 @@ export function describeRun(r: Pick<RunDto, "kind" | "walkMinutes" | "runMinutes
   return `${pattern}${distance}; pain ${r.painDuring}/10 during, ${morning}`;
 }
 
+/** "From the watch (Garmin Forerunner 255): cadence 168 steps/min" for an imported run. */
+export function describeWatch(watch: NonNullable<RunDto["watch"]>): string {
+  const device = watch.device ? ` (${watch.device})` : "";
+  const cadence = watch.cadenceSpm === null ? "no cadence recorded" : `cadence ${Math.round(watch.cadenceSpm)} steps/min`;
+  return `From the watch${device}: ${cadence}`;
+}
+
 // Built once: toLocaleDateString with options builds a formatter on every call.
 const DAY_LABEL = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 

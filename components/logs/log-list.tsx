@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { queryKeys } from "./api";
 import { DailyLogForm } from "./daily-log-form";
-import { dayLabel, describeCare, describeDay, describeRun } from "./entry-words";
+import { dayLabel, describeCare, describeDay, describeRun, describeWatch } from "./entry-words";
 import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { RunForm } from "./run-form";
 
@@ -102,6 +102,7 @@ export function LogList({ patientId, entries, today, actions, distanceUnit = "km
                 <span className="font-semibold">{dayLabel(e.date)}</span>{" "}
                 <Badge tone={e.type === "run" ? "accent" : "neutral"}>{e.type === "run" ? "Run" : "Daily log"}</Badge>
                 <span className="block">{e.type === "day" ? describeDay(e.log) : describeRun(e.run, distanceUnit)}</span>
+                {e.type === "run" && e.run.watch ? <span className="block text-muted">{describeWatch(e.run.watch)}</span> : null}
                 {e.type === "day" && describeCare(e.log) ? <span className="block text-muted">{describeCare(e.log)}</span> : null}
                 {(e.type === "day" ? e.log.note : e.run.note) ? <span className="block text-muted">Note: {e.type === "day" ? e.log.note : e.run.note}</span> : null}
               </div>

@@ -3,7 +3,9 @@
  * The security suite fails when an action has no entry here, so every new action is
  * covered by the signed-out, cross-tenant, hostile-input and bad-number checks.
  */
+import { createHash } from "node:crypto";
 import { DEFAULT_PROTOCOL } from "../../lib/domain/protocol";
+import { fitFile } from "../../lib/import/test-files";
 
 export type SuiteContext = {
   /** A patient of Kim's with no care team: Lee (same clinic) and Ola (other clinic) are outsiders. */
@@ -31,8 +33,21 @@ export type SuiteContext = {
   scalar: (sql: string, ...params: unknown[]) => unknown;
 };
 
-/** A JSON write route handler: a valid body, and the tables a successful call may change. */
-export type HandlerFixture = { body: (ctx: SuiteContext) => Record<string, unknown>; writes: string[] };
+/**
+ * A write route handler: a valid body (JSON, or raw bytes for a file upload with its query),
+ * and the tables a successful call may change.
+ */
+export type HandlerFixture = {
+  body: (ctx: SuiteContext) => Record<string, unknown> | { bytes: Uint8Array; contentType: string };
+  query?: (ctx: SuiteContext) => Record<string, string>;
+  writes: string[];
+};
+
+/** A one-run FIT file dated today (06:00 UTC, the morning in London), and the review key of its activity. */
+function todaysFit(ctx: SuiteContext) {
+  const bytes = fitFile(new Date(`${ctx.today}T06:00:00Z`), [{ seconds: 20 * 60, speedMs: 2.8, cadencePerLeg: 84, heartRate: 148 }]);
+  return { bytes, key: `${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}:0` };
+}
 
 export type ActionFixture = {
   /** patient: Kim owns it, Lee and Ola are outsiders; admin: only the demo admin; self: acts on the caller. */
@@ -140,6 +155,11 @@ export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
   "/api/patients/[patientId]/runs": {
     body: (ctx) => ({ runDate: ctx.today, kind: "walk_run", walkMinutes: 2, runMinutes: 3, repetitions: 4, painDuring: 1 }),
     writes: LOG_WRITES,
+  },
+  "/api/patients/[patientId]/imports": {
+    body: (ctx) => ({ bytes: todaysFit(ctx).bytes, contentType: "application/octet-stream" }),
+    query: (ctx) => ({ step: "save", name: "suite.fit", choices: JSON.stringify([{ key: todaysFit(ctx).key, painDuring: 1 }]) }),
+    writes: [...LOG_WRITES, "run_sources"],
   },
 };
 

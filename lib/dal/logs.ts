@@ -14,7 +14,11 @@ import { auditRead, auditRefused, CURRENT_INJURY_ID, scopeParams, statement, vis
 import { currentInjury, recomputePatientStatus, type Tx } from "./status";
 
 export type DailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
-export type RunDto = Omit<typeof runs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
+export type RunDto = Omit<typeof runs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & {
+  enteredByName: string | null;
+  /** For a run imported from a watch file: its average cadence (steps/min) and device; absent on a typed run. */
+  watch?: { cadenceSpm: number | null; device: string | null } | null;
+};
 export type LogEntryDto = { type: "day"; date: string; log: DailyLogDto } | { type: "run"; date: string; run: RunDto };
 export type LogPageDto = { entries: LogEntryDto[]; page: number; pageCount: number; total: number };
 
@@ -191,7 +195,8 @@ const ENTRY_KEYS_SQL = `select type, id, date from (
 // The ids of one page as a JSON array; the name of who entered each, within the user's clinic.
 const PAGE_LOGS_SQL = `select ${LOG_COLUMNS}, u.name as enteredByName from daily_logs l left join users u on u.id = l.created_by and u.clinic_id = @clinicId
   where l.id in (select value from json_each(@ids))`;
-const PAGE_RUNS_SQL = `select ${RUN_COLUMNS}, u.name as enteredByName from runs r left join users u on u.id = r.created_by and u.clinic_id = @clinicId
+const PAGE_RUNS_SQL = `select ${RUN_COLUMNS}, u.name as enteredByName, s.run_id as watchRunId, s.avg_cadence_spm as watchCadence, s.device as watchDevice
+  from runs r left join users u on u.id = r.created_by and u.clinic_id = @clinicId left join run_sources s on s.run_id = r.id
   where r.id in (select value from json_each(@ids))`;
 
 /** Daily logs and runs of the patient's open injury, newest first, one page at a time. */
@@ -218,7 +223,12 @@ export async function listLogEntries(patientId: string, page = 1, pageSize = LOG
       logById.set(r.id, { ...r, compression: r.compression === null ? null : r.compression === 1 });
     }
   }
-  if (runIds.length) for (const r of statement(PAGE_RUNS_SQL).all({ ids: JSON.stringify(runIds), clinicId: user.clinicId }) as RunDto[]) runById.set(r.id, r);
+  if (runIds.length) {
+    type Row = RunDto & { watchRunId: string | null; watchCadence: number | null; watchDevice: string | null };
+    for (const { watchRunId, watchCadence, watchDevice, ...r } of statement(PAGE_RUNS_SQL).all({ ids: JSON.stringify(runIds), clinicId: user.clinicId }) as Row[]) {
+      runById.set(r.id, { ...r, watch: watchRunId ? { cadenceSpm: watchCadence, device: watchDevice } : null });
+    }
+  }
   const entries = keys.map((k): LogEntryDto => (k.type === "day" ? { type: "day", date: k.date, log: logById.get(k.id)! } : { type: "run", date: k.date, run: runById.get(k.id)! }));
   return { entries, page: current, pageCount, total };
 }

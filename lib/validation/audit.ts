@@ -31,6 +31,7 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export const auditExportQuerySchema = z.object({
   userId: strict.userId.optional(),
   patientId: strict.patientId.optional(),
+  runner: auditFilterSchema.shape.runner,
   action: strict.action.optional(),
   from: strict.from.optional(),
   to: strict.to.optional(),

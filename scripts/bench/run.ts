@@ -23,6 +23,7 @@ import { actionResult, findAction, signInHttp, waitHealthy } from "../lib/app-cl
 import { BENCH_PASSWORD, generateClinic, type GeneratedClinic } from "./generate";
 import { firstLoadJs, onDemandJs, poseModelDownload, type OnDemandBundle, type RouteBundle } from "./bundles";
 import type { DalResult } from "./dal";
+import type { ImportBenchResult } from "./import";
 
 // React's own encoder for server-action arguments, as shipped inside Next.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -223,6 +224,12 @@ function markdown(report: Report): string {
     "|---|---:|---:|---:|---:|---|---|",
     ...report.dal.map((d) => `| ${d.name} | ${d.statements} | ${fmt(d.dalMedianMs, 2)} | ${fmt(d.rawMedianMs, 2)} | ${fmt(d.ratio, 2)} | ≤ 1.3× | ${verdict(report.options.smoke ? null : d.ratio <= 1.3)} |`),
     "",
+    "## Watch-file import (in-process, no server)",
+    "",
+    "| Measure | Value | Bar | Result |",
+    "|---|---:|---|---|",
+    ...report.imports.map((r) => `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.bar} | ${verdict(r.bar === "—" ? null : r.pass)} |`),
+    "",
     "## Gzipped first-load JS",
     "",
     "| Route | Files | Gzipped kB | Bar | Result |",
@@ -247,6 +254,7 @@ type Report = {
   clinic: GeneratedClinic["counts"];
   http: HttpResult[];
   dal: DalResult[];
+  imports: ImportBenchResult[];
   bundles: (RouteBundle & { barKb: number | null })[];
   onDemand: OnDemandBundle[];
   poseModel: ReturnType<typeof poseModelDownload>;
@@ -290,6 +298,14 @@ async function main() {
   });
   if (dalRun && dalRun.status !== 0) throw new Error("The DAL comparison failed");
   const dal = dalRun ? (JSON.parse(dalRun.stdout.trim().split("\n").at(-1)!) as DalResult[]) : [];
+
+  // Watch-file import: a 4-hour FIT file and a 100 MB Strava archive, in processes of their own (no server needed).
+  const importRun =
+    options.smoke || (options.only && !/import/i.test(options.only))
+      ? null
+      : spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "scripts/bench/tsconfig.json", "scripts/bench/import.ts"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (importRun && importRun.status !== 0) throw new Error("The import measures failed");
+  const imports = importRun ? (JSON.parse(importRun.stdout.trim().split("\n").at(-1)!) as ImportBenchResult[]) : [];
 
   let server: ChildProcess | undefined = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: options.port, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const stopServer = () => {
@@ -395,6 +411,7 @@ async function main() {
       clinic: clinic.counts,
       http,
       dal,
+      imports,
       bundles,
       onDemand: onDemandJs(),
       poseModel: poseModelDownload(),

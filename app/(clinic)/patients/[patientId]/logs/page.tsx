@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/domain/dates";
 import { logsPageSchema } from "@/lib/validation/logs";
 import { LogList } from "@/components/logs/log-list";
+import { WatchImport } from "@/components/imports/watch-import";
 import { saveDailyLogAction, updateRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Logs" };
@@ -34,6 +35,7 @@ export default async function PatientLogsPage({ params, searchParams }: { params
           .
         </p>
       </div>
+      <WatchImport patientId={patientId} />
       {log.entries.length === 0 ? (
         <p className="text-muted">Nothing logged yet.</p>
       ) : (
