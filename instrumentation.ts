@@ -15,5 +15,7 @@ export async function onRequestError(err: unknown, request: { path: string; meth
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("./lib/log");
   const id = request.headers["x-request-id"];
-  log.error({ event: "request_error", requestId: typeof id === "string" ? id : null, method: request.method, route: context.routePath, routeType: context.routeType, err }, "request failed");
+  // Next's own refusals of a malformed request (bad action id, body too large) carry a 4xx status.
+  const status = typeof (err as { statusCode?: unknown })?.statusCode === "number" ? (err as { statusCode: number }).statusCode : 500;
+  (status < 500 ? log.warn.bind(log) : log.error.bind(log))({ event: "request_error", requestId: typeof id === "string" ? id : null, method: request.method, route: context.routePath, routeType: context.routeType, err }, "request failed");
 }

@@ -7,9 +7,13 @@
 // path with ids replaced by `:id`, never the query string, which may hold a search for a
 // name), status, durationMs, requestId and userId; never a runner's name, note or score.
 import http from "node:http";
+import nextEnv from "@next/env";
 import next from "next";
 import pino from "pino";
 import { clientAddress } from "./lib/client-address.mjs";
+
+// .env and .env.local, as `next start` reads them, before PORT and LOG_LEVEL are read here.
+nextEnv.loadEnvConfig(process.cwd());
 
 const port = Number(process.env.PORT || 3000);
 const log = pino({

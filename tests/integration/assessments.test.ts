@@ -201,7 +201,9 @@ describe("scoping", () => {
     const patient = target();
     const existing = getDb().select().from(assessments).where(eq(assessments.patientId, patient.id)).get()!;
     const rowsBefore = countFor(patient.id);
-    const auditBefore = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n;
+    const notRefusal = sql`${auditEvents.action} <> 'access.refused'`;
+    const auditBefore = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(notRefusal).get()!.n;
+    const refusedBefore = getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(sql`${auditEvents.action} = 'access.refused'`).get()!.n;
     actAs(email);
 
     const created = await createAssessmentAction(patient.id, { assessedOn: today(), cadenceSpm: "170" });
@@ -214,7 +216,9 @@ describe("scoping", () => {
 
     expect(countFor(patient.id)).toBe(rowsBefore);
     expect(getDb().select().from(assessments).where(eq(assessments.id, existing.id)).get()).toEqual(existing);
-    expect(getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n).toBe(auditBefore);
+    // No read or write is recorded; the refused reads are (access.refused).
+    expect(getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(notRefusal).get()!.n).toBe(auditBefore);
+    expect(getDb().select({ n: sql<number>`count(*)` }).from(auditEvents).where(sql`${auditEvents.action} = 'access.refused'`).get()!.n).toBeGreaterThan(refusedBefore);
   });
 
   it("an assessment id of another patient is not found through a visible patient", async () => {

@@ -1,6 +1,8 @@
 /**
  * Sessions that end, redirects that stay on this site, and a sign-in throttle that holds
- * against the running production server (scripts/server.mjs).
+ * against the running production server (scripts/server.mjs). Runs before the security
+ * suite, which changes Kim's password; it ends with a successful sign-in so the address's
+ * failures do not hold back the specs after it.
  */
 import { expect, signIn, signInAs, test, USERS } from "./fixtures";
 import { BASE_URL, openE2eDb } from "./support/http";
