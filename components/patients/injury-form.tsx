@@ -72,10 +72,9 @@ export function InjuryForm({
             <Field
               id={id("priorStrains")}
               name="priorStrains"
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={0}
-              max={MAX_PRIOR_STRAINS}
+              autoComplete="off"
               label="Previous calf strains (count)"
               defaultValue={text(values.priorStrains)}
               error={errors.priorStrains}
