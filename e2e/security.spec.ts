@@ -358,6 +358,8 @@ function storedValue(value: string, tables: string[]): boolean {
 }
 
 test("hostile text in every text field is refused with a message or stored exactly and shown as text", async () => {
+  // About a thousand calls, each between two fingerprints of the database.
+  test.slow();
   for (const action of actions) {
     const fixture = ACTION_FIXTURES[keyOf(action)]!;
     if (!fixture.textFields?.length || !fixture.ownerRun) continue;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { Field } from "@/components/ui/field";
 import { MUSCLE_LABEL } from "@/lib/domain/injury";
-import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, MAX_PRIOR_STRAINS, injurySchema } from "@/lib/validation/injury";
+import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, injurySchema } from "@/lib/validation/injury";
 import { CheckboxField, FieldGroup, SelectField, TextareaField, optionsOf } from "./fields";
 import { VersionedForm, zodValidator, type FormValues, type Saved } from "./versioned-form";
 
@@ -72,10 +72,9 @@ export function InjuryForm({
             <Field
               id={id("priorStrains")}
               name="priorStrains"
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={0}
-              max={MAX_PRIOR_STRAINS}
+              autoComplete="off"
               label="Previous calf strains (count)"
               defaultValue={text(values.priorStrains)}
               error={errors.priorStrains}

@@ -62,9 +62,9 @@ export function PatientForm({
             <Field id="phone" name="phone" type="tel" label="Phone (optional)" autoComplete="off" defaultValue={text(values.phone)} error={errors.phone} />
           </FieldGroup>
           <FieldGroup legend="Running profile">
-            <Field id="preInjuryWeeklyKm" name="preInjuryWeeklyKm" type="number" inputMode="decimal" step="0.1" min={0} max={300} label="Pre-injury weekly distance (km)" defaultValue={text(values.preInjuryWeeklyKm)} error={errors.preInjuryWeeklyKm} />
-            <Field id="runsPerWeek" name="runsPerWeek" type="number" inputMode="numeric" min={0} max={14} label="Runs per week (0–14)" defaultValue={text(values.runsPerWeek)} error={errors.runsPerWeek} />
-            <Field id="yearsRunning" name="yearsRunning" type="number" inputMode="numeric" min={0} max={80} label="Years running" defaultValue={text(values.yearsRunning)} error={errors.yearsRunning} />
+            <Field id="preInjuryWeeklyKm" name="preInjuryWeeklyKm" type="text" inputMode="decimal" autoComplete="off" label="Pre-injury weekly distance (km)" defaultValue={text(values.preInjuryWeeklyKm)} error={errors.preInjuryWeeklyKm} />
+            <Field id="runsPerWeek" name="runsPerWeek" type="text" inputMode="numeric" autoComplete="off" label="Runs per week (0–14)" defaultValue={text(values.runsPerWeek)} error={errors.runsPerWeek} />
+            <Field id="yearsRunning" name="yearsRunning" type="text" inputMode="numeric" autoComplete="off" label="Years running" defaultValue={text(values.yearsRunning)} error={errors.yearsRunning} />
             <SelectField id="usualSurface" name="usualSurface" label="Usual surface" options={SURFACE_OPTIONS} placeholder="Not recorded" defaultValue={text(values.usualSurface)} error={errors.usualSurface} />
             <Field id="goalRace" name="goalRace" label="Goal race (optional)" maxLength={100} defaultValue={text(values.goalRace)} error={errors.goalRace} />
             <Field id="goalRaceDate" name="goalRaceDate" type="date" label="Goal race date (optional)" defaultValue={text(values.goalRaceDate)} error={errors.goalRaceDate} />

@@ -39,10 +39,9 @@ export function ProtocolForm({ protocol, action }: { protocol: ProtocolDto; acti
             <Field
               id={`protocol-${f.key}`}
               name={f.key}
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={f.min}
-              max={f.max}
+              autoComplete="off"
               label={`${f.label} (${f.unit})`}
               defaultValue={protocol.settings[f.key]}
               error={fe[f.key]}
