@@ -71,7 +71,7 @@ export type PatientExportDto = {
   status: ExportStatusDto | null;
 };
 
-/** "Not visible" is null; a visible patient without what the format needs is `empty` with a message. */
+/** "Not visible" is null. The `empty` branch is kept for callers written against it; no format answers it today. */
 export type ExportResult = { ok: true; data: PatientExportDto } | { ok: false; empty: true; message: string; recordNumber: string };
 
 function strip<T extends Record<string, unknown>, K extends string>(row: T, keys: readonly K[]): Omit<T, K> {
@@ -133,21 +133,12 @@ function statusOf(tx: Tx, user: SessionUser, patient: { id: string; clinicId: st
 
 const STAGE_CHANGES = "select to_stage as toStage, effective_date as effectiveDate from stage_changes where injury_id = ? order by created_at asc";
 
-/** Why a format has nothing to give yet, or null when it has. */
-function emptyReason(d: PatientExportDto, format: ExportFormat, file: CsvFile | null): string | null {
-  const counts: Record<CsvFile, number> = { "daily-logs": d.dailyLogs.length, runs: d.runs.length, assessments: d.assessments.length };
-  const words: Record<CsvFile, string> = { "daily-logs": "daily logs", runs: "runs", assessments: "assessments" };
-  if (format === "csv" && file) return counts[file] === 0 ? `No ${words[file]} recorded yet for ${d.patient.recordNumber}: there is nothing to export.` : null;
-  if (format === "csv") return Object.values(counts).every((n) => n === 0) ? `No daily logs, runs or assessments recorded yet for ${d.patient.recordNumber}: there is nothing to export.` : null;
-  if (d.injuries.length === 0) return `No injury episode recorded yet for ${d.patient.recordNumber}: there is nothing to report.`;
-  return null;
-}
-
 /**
  * Reads what an export of one patient needs, scoped to the patients the user may see, and
  * writes one `patient.export` audit row in the same transaction. Returns null for an
- * unknown, foreign or out-of-caseload patient (no audit row), and `empty` (no audit row:
- * nothing left the clinic) when the patient has no data for that format yet.
+ * unknown, foreign or out-of-caseload patient (no audit row). A patient without data yet
+ * still gets a file (a CSV with its header row, a bundle with the Patient, a report that
+ * says no injury is recorded): every export offered on screen answers a file.
  */
 export async function getPatientExport(patientId: string, format: ExportFormat, file: CsvFile | null = null): Promise<ExportResult | null> {
   const user = await requireUser();
@@ -191,8 +182,6 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       assessments: prepared<ExportAssessmentDto>(tx, ASSESSMENTS).all(patientId),
       status: format === "pdf" ? statusOf(tx, user, p, today) : null,
     };
-    const empty = emptyReason(data, format, file);
-    if (empty) return { ok: false, empty: true, message: empty, recordNumber: p.recordNumber };
     writeAudit(tx, {
       clinicId: user.clinicId,
       userId: user.id,

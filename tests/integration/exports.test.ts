@@ -281,20 +281,26 @@ describe("rules for every export", () => {
     expect(db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n).toBe(before);
   });
 
-  it("a patient without data gets a clear 422 message, not an empty file, and no audit row", async () => {
+  it("a patient without data still gets every export offered on screen: CSVs with their header row, a bundle, a report", async () => {
     actAs("lee@springback.test");
     const before = exportAudits().length;
-    const params = { params: Promise.resolve({ patientId: empty }) };
-    for (const res of [
-      await csvRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/csv`), params),
-      await pdfRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/pdf`), { params: Promise.resolve({ patientId: empty }) }),
-      await fhirRoute(new Request(`http://localhost/api/patients/${empty}/export/fhir`), { params: Promise.resolve({ patientId: empty }) }),
-    ]) {
-      expect(res.status).toBe(422);
-      expect(res.headers.get("Cache-Control")).toBe("no-store");
-      expect((await res.json()).error).toMatch(/^No .* recorded yet for SB-9002/);
+    const params = () => ({ params: Promise.resolve({ patientId: empty }) });
+    for (const file of ["daily-logs", "runs", "assessments"]) {
+      const res = await csvRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/csv?file=${file}`), params());
+      expect(res.status).toBe(200);
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+      expect(text.startsWith("\uFEFFrecord_number,")).toBe(true);
+      expect(parse(text, { bom: true })).toHaveLength(1);
     }
-    expect(exportAudits().length).toBe(before);
+    const zip = await csvRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/csv`), params());
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toHaveLength(3);
+    const pdf = await pdfRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/pdf`), params());
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const fhir = await fhirRoute(new Request(`http://localhost/api/patients/${empty}/export/fhir`), params());
+    expect(fhir.status).toBe(200);
+    expect((await fhir.json()).entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType)).toEqual(["Patient"]);
+    expect(exportAudits().length).toBe(before + 6);
   });
 
   it("route handlers answer with attachments named from the record number and the date, never stored by a cache", async () => {
