@@ -45,6 +45,10 @@ export const clinics = sqliteTable("clinics", {
   id: id(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("Europe/London"),
+  /** Letterhead of the clinic's letters (admin settings): postal address (lines separated by newlines), phone and e-mail. */
+  address: text("address"),
+  phone: text("phone"),
+  email: text("email"),
   createdAt: createdAt(),
 });
 
@@ -62,6 +66,9 @@ export const users = sqliteTable(
     /** Bumped to end every session of the user (sign out everywhere, disable, reset). */
     sessionVersion: integer("session_version").notNull().default(1),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** The signature block of the user's letters: profession (e.g. "Physiotherapist") and professional registration number. */
+    profession: text("profession"),
+    registrationNumber: text("registration_number"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -8,6 +8,7 @@ import { todayIn } from "@/lib/domain/dates";
 import { describeInjury } from "@/lib/domain/injury";
 import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
+import type { StageChangeKind } from "@/lib/domain/vocabulary";
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { bool, prepared } from "@/db/statements";
@@ -41,13 +42,46 @@ export type ExportStatusDto = {
   stageChanges: { toStage: number; effectiveDate: string }[];
 };
 
+/** One stored stage change of an injury episode, with who made it (for the report's timeline). */
+export type ExportStageChangeDto = {
+  injuryId: string;
+  fromStage: number | null;
+  toStage: number;
+  kind: StageChangeKind;
+  reason: string | null;
+  effectiveDate: string;
+  changedBy: string | null;
+};
+
+/**
+ * The red-flag screen of an injury (filled by the red-flag screen work when it lands):
+ * `clear` with the items checked, or the positive items and whether and by whom they were
+ * cleared. The report prints it under the injury when present.
+ */
+export type ExportRedFlagScreenDto = { injuryId: string; screenedOn: string; positive: string[]; clearedBy: string | null; clearedOn: string | null; note: string | null };
+
+/** The expected course of an injury (days to return, from published data), when computed. */
+export type ExportExpectedCourseDto = { injuryId: string; words: string; source: string; pace: "faster" | "usual" | "slower" | null };
+
+/** A flag with the days it was raised and cleared (null: still open), when the engine keeps their history. */
+export type ExportFlagEventDto = { injuryId: string; code: string; level: "stop" | "caution"; reason: string; raisedOn: string; clearedOn: string | null };
+
 /** Everything any export of one patient needs, read in one place. */
 export type PatientExportDto = {
   format: ExportFormat;
   today: string;
   generatedAt: string;
-  clinic: { id: string; name: string };
+  /** The letterhead: name, postal address (lines), phone and e-mail as the admin set them. */
+  clinic: { id: string; name: string; address: string | null; phone: string | null; email: string | null };
   exportedBy: string;
+  /** The signature block: the user making the export. */
+  signer: { name: string; email: string; profession: string | null; registrationNumber: string | null };
+  /** Every stage change of every episode, oldest first (PDF only; empty for other formats). */
+  stageHistory: ExportStageChangeDto[];
+  /** Optional parts that other features fill when they exist; the report prints them when present. */
+  redFlagScreens?: ExportRedFlagScreenDto[];
+  expectedCourse?: ExportExpectedCourseDto[];
+  flagHistory?: ExportFlagEventDto[];
   patient: {
     id: string;
     recordNumber: string;
@@ -132,6 +166,11 @@ function statusOf(tx: Tx, user: SessionUser, patient: { id: string; clinicId: st
 }
 
 const STAGE_CHANGES = "select to_stage as toStage, effective_date as effectiveDate from stage_changes where injury_id = ? order by created_at asc";
+const STAGE_HISTORY = `select s.injury_id as injuryId, s.from_stage as fromStage, s.to_stage as toStage, s.kind, s.reason,
+    s.effective_date as effectiveDate, u.name as changedBy
+  from stage_changes s left join users u on u.id = s.changed_by
+  where s.patient_id = ? order by s.effective_date asc, s.created_at asc`;
+const SIGNER = "select name, email, profession, registration_number as registrationNumber from users where id = ?";
 
 /**
  * Reads what an export of one patient needs, scoped to the patients the user may see, and
@@ -139,14 +178,16 @@ const STAGE_CHANGES = "select to_stage as toStage, effective_date as effectiveDa
  * unknown, foreign or out-of-caseload patient (no audit row). A patient without data yet
  * still gets a file (a CSV with its header row, a bundle with the Patient, a report that
  * says no injury is recorded): every export offered on screen answers a file.
+ * `extraDetail` is added to the audit row's detail: what the report was made with (paper,
+ * variant, charts, the therapist's impression and plan), kept with the record of what left.
  */
-export async function getPatientExport(patientId: string, format: ExportFormat, file: CsvFile | null = null): Promise<ExportResult | null> {
+export async function getPatientExport(patientId: string, format: ExportFormat, file: CsvFile | null = null, extraDetail: Record<string, unknown> = {}): Promise<ExportResult | null> {
   const user = await requireUser();
   const db = getDb();
   const today = todayIn(user.clinicTimeZone);
   return db.transaction((tx) => {
     const row = tx
-      .select({ patient: patients, clinicName: clinics.name, therapist: users.name })
+      .select({ patient: patients, clinic: { name: clinics.name, address: clinics.address, phone: clinics.phone, email: clinics.email }, therapist: users.name })
       .from(patients)
       .innerJoin(clinics, eq(clinics.id, patients.clinicId))
       .innerJoin(users, eq(users.id, patients.primaryTherapistId))
@@ -159,8 +200,10 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       format,
       today,
       generatedAt: new Date().toISOString(),
-      clinic: { id: p.clinicId, name: row.clinicName },
+      clinic: { id: p.clinicId, ...row.clinic },
       exportedBy: user.name,
+      signer: prepared<PatientExportDto["signer"]>(tx, SIGNER).get(user.id) ?? { name: user.name, email: user.email, profession: null, registrationNumber: null },
+      stageHistory: format === "pdf" ? prepared<ExportStageChangeDto>(tx, STAGE_HISTORY).all(patientId) : [],
       patient: {
         id: p.id,
         recordNumber: p.recordNumber,
@@ -189,7 +232,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       entityType: "patient",
       entityId: patientId,
       patientId,
-      detail: file ? { format, file } : { format },
+      detail: { ...(file ? { format, file } : { format }), ...extraDetail },
     });
     return { ok: true, data };
   });

@@ -248,6 +248,7 @@ describe("PDF report", () => {
     const state = computePatientState(getDb(), samuel, "2026-11-26")!;
     for (const [size, width] of [["a4", 595.28], ["letter", 612]] as const) {
       const pdf = await progressReportPdf(d, size);
+      if (process.env.REPORT_SAMPLE_DIR) (await import("node:fs")).writeFileSync(`${process.env.REPORT_SAMPLE_DIR}/samuel-${size}.pdf`, pdf);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       const parser = new PDFParse({ data: new Uint8Array(pdf) });
       const { text } = await parser.getText();
@@ -256,7 +257,7 @@ describe("PDF report", () => {
       const flat = text.replace(/\s+/g, " ");
       expect(flat).toContain("Samuel Adeyemi");
       expect(flat).toContain("Demo Sports Physio");
-      expect(flat).toContain(`Stage ${state.result!.stage}: Speed & hills`);
+      expect(flat).toContain(`Stage ${state.result!.stage} (Speed & hills) since`);
       for (const c of state.result!.criteria) expect(flat).toContain(c.label);
       expect(flat).toContain("Lee Jordan");
       expect(flat).toContain("Latest assessment");
@@ -275,7 +276,7 @@ describe("PDF report", () => {
     await parser.destroy();
     expect(flat).toContain('Zoë "Zed", Ōta Nguyễn-Šimić');
     expect(flat).toContain("L +1, R +8");
-    expect(flat).toContain("Stage 0: Protect");
+    expect(flat).toContain("Stage 0 (Protect) since");
   });
 });
 
