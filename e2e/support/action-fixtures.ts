@@ -127,6 +127,10 @@ const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients"];
 
 /** Every JSON write route handler (POST), keyed by its route. */
 export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
+  "/api/patients/[patientId]/export/pdf": {
+    body: () => ({ size: "a4", variant: "progress", charts: ["pain"], impression: "Settling well.", plan: "Continue the ladder." }),
+    writes: ["audit_events"],
+  },
   "/api/patients/[patientId]/daily-logs": { body: (ctx) => ({ ...dailyLogFields(ctx), note: "From the route" }), writes: LOG_WRITES },
   "/api/patients/[patientId]/runs": {
     body: (ctx) => ({ runDate: ctx.today, kind: "walk_run", walkMinutes: 2, runMinutes: 3, repetitions: 4, painDuring: 1 }),

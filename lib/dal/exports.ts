@@ -181,7 +181,14 @@ const SIGNER = "select name, email, profession, registration_number as registrat
  * `extraDetail` is added to the audit row's detail: what the report was made with (paper,
  * variant, charts, the therapist's impression and plan), kept with the record of what left.
  */
-export async function getPatientExport(patientId: string, format: ExportFormat, file: CsvFile | null = null, extraDetail: Record<string, unknown> = {}): Promise<ExportResult | null> {
+export async function getPatientExport(
+  patientId: string,
+  format: ExportFormat,
+  file: CsvFile | null = null,
+  extraDetail: Record<string, unknown> = {},
+  /** Runs on the data before the audit row is written; a throw (e.g. DomainRuleError) records nothing. */
+  check?: (data: PatientExportDto) => void,
+): Promise<ExportResult | null> {
   const user = await requireUser();
   const db = getDb();
   const today = todayIn(user.clinicTimeZone);
@@ -225,6 +232,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       assessments: prepared<ExportAssessmentDto>(tx, ASSESSMENTS).all(patientId),
       status: format === "pdf" ? statusOf(tx, user, p, today) : null,
     };
+    check?.(data);
     writeAudit(tx, {
       clinicId: user.clinicId,
       userId: user.id,

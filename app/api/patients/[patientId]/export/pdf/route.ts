@@ -1,4 +1,9 @@
 import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { idArg } from "@/lib/actions/door";
+import { routeHandler } from "@/lib/actions/route";
+import { reportResponse } from "@/lib/export/report-response";
+import { reportRequestSchema } from "@/lib/validation/report";
 import { getPatientExport } from "@/lib/dal/exports";
 import { attachmentHeaders, exportFileName } from "@/lib/export/file-names";
 import { PAPER_SIZES, progressReportPdf, type PaperSize } from "@/lib/export/pdf";
@@ -20,3 +25,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     headers: attachmentHeaders(exportFileName(d.patient.recordNumber, d.today, "pdf", `progress-${size}`), "application/pdf"),
   });
 }
+
+/** The letter with what the therapist chose in the export dialog (impression, plan, variant, charts); see lib/export/report-response.ts. */
+export const POST = routeHandler({
+  name: "export.report",
+  params: z.object({ patientId: idArg }),
+  body: reportRequestSchema,
+  run: ({ params, body }) => reportResponse(params.patientId, body),
+});
