@@ -15,6 +15,7 @@ import { DEFAULT_PROTOCOL } from "@/lib/domain/protocol";
 import { OKABE_ITO, SIDE_STYLE } from "@/components/charts/palette";
 import type { Side } from "@/lib/domain/vocabulary";
 import type { ChartSpec } from "./pdf-charts";
+import { REPORT_CHARTS, type ReportChartKey } from "./report-charts";
 
 /** The injury the report is about: the open one the engine follows, else the latest. */
 export function reportInjury(d: PatientExportDto): ExportInjuryDto | null {
@@ -76,18 +77,7 @@ export function volumeChart(d: PatientExportDto, injury: ExportInjuryDto): Chart
   };
 }
 
-/** The charts a report can hold, in the order it prints them, with their names in the export dialog. */
-export const REPORT_CHARTS = [
-  { key: "pain", label: "Pain over time" },
-  { key: "volume", label: "Weekly running volume" },
-  { key: "heelRaises", label: "Single-leg heel raises" },
-  { key: "kneeToWall", label: "Knee-to-wall dorsiflexion" },
-  { key: "fpa", label: "Foot progression angle" },
-  { key: "pelvicTilt", label: "Anterior pelvic tilt" },
-  { key: "cadence", label: "Cadence" },
-] as const;
-export type ReportChartKey = (typeof REPORT_CHARTS)[number]["key"];
-export const REPORT_CHART_KEYS = REPORT_CHARTS.map((c) => c.key) as [ReportChartKey, ...ReportChartKey[]];
+export { REPORT_CHARTS, REPORT_CHART_KEYS, type ReportChartKey } from "./report-charts";
 
 const MEASURE_EMPTY: Record<MeasureKey, string> = {
   heelRaises: "No heel-raise test recorded yet.",

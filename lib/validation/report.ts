@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { multiLineText } from "./text";
-import { REPORT_CHART_KEYS } from "@/lib/export/report-data";
+import { REPORT_CHART_KEYS } from "@/lib/export/report-charts";
 
 /** Longest impression or plan (characters): about two pages of a letter. */
 export const REPORT_TEXT_MAX = 4000;
