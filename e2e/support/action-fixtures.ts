@@ -139,6 +139,22 @@ export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
 };
 
 export const ACTION_FIXTURES: Record<string, ActionFixture> = {
+  "app/(clinic)/admin/letterhead/actions.ts#saveLetterheadAction": {
+    scope: "admin",
+    fields: () => ({ address: "12 Harbour Road\nBristol", phone: "+44 117 496 0000", email: "letters@demo-physio.test" }),
+    args: (fields) => [fields],
+    textFields: ["address"],
+    writes: ["clinics"],
+    ownerRun: true,
+  },
+  "app/(clinic)/account/signature-actions.ts#saveSignatureAction": {
+    scope: "self",
+    fields: () => ({ profession: "Physiotherapist", registrationNumber: "PH123456" }),
+    args: (fields) => [fields],
+    textFields: ["profession", "registrationNumber"],
+    writes: ["users"],
+    ownerRun: true,
+  },
   "app/(clinic)/patients/[patientId]/logs/actions.ts#saveDailyLogAction": {
     scope: "patient",
     fields: dailyLogFields,

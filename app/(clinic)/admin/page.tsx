@@ -4,12 +4,15 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listClinicUsers } from "@/lib/dal/users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
+import { LetterheadForm } from "@/components/admin/letterhead-form";
+import { getLetterhead } from "@/lib/dal/letterhead";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const admin = await requireAdmin();
   const users = await listClinicUsers();
+  const letterhead = await getLetterhead();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -28,6 +31,12 @@ export default async function AdminPage() {
           New account
         </h2>
         <CreateUserForm />
+      </section>
+      <section aria-labelledby="letterhead" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="letterhead" className="mb-3 text-lg font-semibold">
+          Letterhead
+        </h2>
+        <LetterheadForm initial={letterhead} />
       </section>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Accounts">
         {users.map((u) => (
