@@ -31,7 +31,7 @@ export type SuiteContext = {
   scalar: (sql: string, ...params: unknown[]) => unknown;
 };
 
-/** A JSON write route handler: a valid body, and the tables a successful call may change. */
+/** A JSON write route handler: a valid body, and the tables a successful call may change (none: it only writes its audit row). */
 export type HandlerFixture = { body: (ctx: SuiteContext) => Record<string, unknown>; writes: string[] };
 
 export type ActionFixture = {
@@ -127,10 +127,12 @@ const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients"];
 
 /** Every JSON write route handler (POST), keyed by its route. */
 export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
+  // Exports write their audit row only (audit rows are outside the fingerprint).
   "/api/patients/[patientId]/export/pdf": {
     body: () => ({ size: "a4", variant: "progress", charts: ["pain"], impression: "Settling well.", plan: "Continue the ladder." }),
-    writes: ["audit_events"],
+    writes: [],
   },
+  "/api/patients/[patientId]/export/chart": { body: (ctx) => ({ chart: "pain", format: "svg", from: ctx.today, to: ctx.today }), writes: [] },
   "/api/patients/[patientId]/daily-logs": { body: (ctx) => ({ ...dailyLogFields(ctx), note: "From the route" }), writes: LOG_WRITES },
   "/api/patients/[patientId]/runs": {
     body: (ctx) => ({ runDate: ctx.today, kind: "walk_run", walkMinutes: 2, runMinutes: 3, repetitions: 4, painDuring: 1 }),

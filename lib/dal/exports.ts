@@ -10,6 +10,8 @@ import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
 import type { StageChangeKind } from "@/lib/domain/vocabulary";
 import { visiblePatientsWhere } from "./access";
+import { NotFoundError } from "./errors";
+import { exportFileName, type ChartImageKind } from "@/lib/export/file-names";
 import { writeAudit } from "./audit";
 import { bool, prepared } from "@/db/statements";
 import { currentPanel } from "./stages";
@@ -243,5 +245,30 @@ export async function getPatientExport(
       detail: { ...(file ? { format, file } : { format }), ...extraDetail },
     });
     return { ok: true, data };
+  });
+}
+
+/**
+ * Records a chart image download before the browser saves it: one `patient.export` audit
+ * row saying which chart of which runner, in which format and for which days. Returns the
+ * file name to save under ("SB-1003-2026-11-26-pain.svg"). NotFoundError for a patient the
+ * user may not see (nothing recorded).
+ */
+export async function recordChartDownload(patientId: string, input: { chart: ChartImageKind; format: "png" | "svg"; from: string; to: string }): Promise<{ fileName: string; recordNumber: string }> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  return getDb().transaction((tx) => {
+    const row = tx.select({ recordNumber: patients.recordNumber }).from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get();
+    if (!row) throw new NotFoundError("Patient");
+    writeAudit(tx, {
+      clinicId: user.clinicId,
+      userId: user.id,
+      action: "patient.export",
+      entityType: "patient",
+      entityId: patientId,
+      patientId,
+      detail: { format: `chart-${input.format}`, chart: input.chart, from: input.from, to: input.to },
+    });
+    return { fileName: exportFileName(row.recordNumber, today, input.format, input.chart), recordNumber: row.recordNumber };
   });
 }

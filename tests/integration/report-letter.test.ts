@@ -7,6 +7,7 @@ import { getPatientExport, type PatientExportDto } from "@/lib/dal/exports";
 import { progressReportPdf, type ReportOptions } from "@/lib/export/pdf";
 import { REPORT_CHART_KEYS } from "@/lib/export/report-data";
 import { POST as reportRoute } from "@/app/api/patients/[patientId]/export/pdf/route";
+import { POST as chartRoute } from "@/app/api/patients/[patientId]/export/chart/route";
 import { actAs } from "../support/db";
 import { seedClinicForEachFile } from "./engine-support";
 
@@ -231,5 +232,32 @@ describe("the report letter", () => {
     expect(Object.keys(body.fieldErrors).sort()).toEqual(["charts.0", "impression", "size"].sort());
     actAs("ola@northside.test");
     expect((await post(runner, { size: "a4", variant: "progress", charts: [], impression: "", plan: "" })).status).toBe(404);
+  });
+});
+
+describe("chart image downloads", () => {
+  const ask = (patientId: string, body: Record<string, unknown>) =>
+    chartRoute(
+      new Request(`http://localhost/api/patients/${patientId}/export/chart`, { method: "POST", headers: { host: "localhost", origin: "http://localhost", "content-type": "application/json" }, body: JSON.stringify(body) }),
+      { params: Promise.resolve({ patientId }) },
+    );
+
+  it("records which chart of which runner before the browser saves it, and answers the file name", async () => {
+    actAs("lee@springback.test");
+    const res = await ask(runner, { chart: "measures", format: "svg", from: "2026-10-28", to: "2026-11-19" });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data.fileName).toBe("SB-9101-2026-11-26-measures.svg");
+    const row = getDb().select().from(auditEvents).where(and(eq(auditEvents.patientId, runner), eq(auditEvents.action, "patient.export"))).orderBy(desc(auditEvents.id)).get()!;
+    expect(row.entityId).toBe(runner);
+    expect(JSON.parse(row.detail!)).toEqual({ format: "chart-svg", chart: "measures", from: "2026-10-28", to: "2026-11-19" });
+  });
+
+  it("refuses an unknown chart and another clinic's runner, recording nothing", async () => {
+    actAs("lee@springback.test");
+    const before = getDb().select().from(auditEvents).all().length;
+    expect((await ask(runner, { chart: "secrets", format: "svg", from: "2026-10-28", to: "2026-11-19" })).status).toBe(400);
+    actAs("ola@northside.test");
+    expect((await ask(runner, { chart: "pain", format: "png", from: "2026-10-28", to: "2026-11-19" })).status).toBe(404);
+    expect(getDb().select().from(auditEvents).all().length).toBe(before);
   });
 });
