@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Native modules (and pdfkit, which reads its font data from its own folder) stay
   // outside the server bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit", "exceljs"],
   poweredByHeader: false,
   typedRoutes: false,
 };

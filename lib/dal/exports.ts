@@ -17,7 +17,7 @@ import { bool, prepared } from "@/db/statements";
 import { currentPanel } from "./stages";
 import { loadProtocol, type Tx } from "./status";
 
-export const EXPORT_FORMATS = ["csv", "pdf", "fhir"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "fhir"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_FILES = ["daily-logs", "runs", "assessments"] as const;
 export type CsvFile = (typeof CSV_FILES)[number];

@@ -104,6 +104,16 @@ const assessmentColumns = (ctx: Ctx): CsvColumn<ExportAssessmentDto>[] => [
   { header: "updated_at_utc", value: (r) => r.updatedAt },
 ];
 
+/** The three tables of a patient's record with their columns: the one definition behind the CSV and XLSX files. */
+export function patientTables(data: PatientExportDto): { file: CsvFile; title: string; columns: CsvColumn<never>[]; rows: unknown[] }[] {
+  const ctx: Ctx = { recordNumber: data.patient.recordNumber, injuries: new Map(data.injuries.map((i) => [i.id, i])) };
+  return [
+    { file: "daily-logs", title: "Daily logs", columns: dailyLogColumns(ctx) as CsvColumn<never>[], rows: data.dailyLogs },
+    { file: "runs", title: "Runs", columns: runColumns(ctx) as CsvColumn<never>[], rows: data.runs },
+    { file: "assessments", title: "Assessments", columns: assessmentColumns(ctx) as CsvColumn<never>[], rows: data.assessments },
+  ];
+}
+
 /** One of the three CSV files as text (with the byte-order mark); the header row alone when the table is empty. */
 export function patientCsv(data: PatientExportDto, file: CsvFile): string {
   const ctx: Ctx = { recordNumber: data.patient.recordNumber, injuries: new Map(data.injuries.map((i) => [i.id, i])) };
