@@ -12,7 +12,7 @@ export type ChartImageContext = { patientName: string; recordNumber: string; tod
  * drawn (`ready`). Before saving, the download is recorded in the audit trail by
  * `POST …/export/chart`, which answers the file name; nothing is saved if that fails.
  */
-export function ChartDownload({ target, patientId, meta, ready }: { target: React.RefObject<HTMLElement | null>; patientId: string; meta: ChartImageMeta; today: string; ready: boolean }) {
+export function ChartDownload({ target, patientId, meta, ready }: { target: React.RefObject<HTMLElement | null>; patientId: string; meta: ChartImageMeta; ready: boolean }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 

@@ -66,7 +66,6 @@ export function ChartFigure({
               target={chartRef}
               patientId={image.patientId}
               ready={drawn}
-              today={image.today}
               meta={{ title, chart: image.chart, patientName: image.patientName, recordNumber: image.recordNumber, from: image.from, to: image.to }}
             />
           ) : null}

@@ -304,8 +304,3 @@ export function drawLines(doc: Doc, lines: readonly Line[], x: number, y: number
   }
   return y;
 }
-
-/** The width of one line of `text` (points) as drawLines would draw it. */
-export function textWidth(doc: Doc, text: string, size: number, weight: Weight = "regular"): number {
-  return Math.max(0, ...layoutParagraph(doc, text, { width: Number.POSITIVE_INFINITY, size, weight }).map((l) => l.width));
-}

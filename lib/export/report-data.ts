@@ -107,11 +107,6 @@ export function measureChart(d: PatientExportDto, injury: ExportInjuryDto, key: 
   };
 }
 
-/** Heel raises and knee-to-wall across the injury's assessments (the report's default measure charts). */
-export function measureCharts(d: PatientExportDto, injury: ExportInjuryDto): ChartSpec[] {
-  return [measureChart(d, injury, "heelRaises"), measureChart(d, injury, "kneeToWall")];
-}
-
 /** The chosen charts' specs, in the report's order. */
 export function reportCharts(d: PatientExportDto, injury: ExportInjuryDto, keys: readonly ReportChartKey[]): ChartSpec[] {
   return REPORT_CHARTS.filter((c) => keys.includes(c.key)).map((c) => (c.key === "pain" ? painChart(d, injury) : c.key === "volume" ? volumeChart(d, injury) : measureChart(d, injury, c.key)));
