@@ -248,7 +248,6 @@ describe("PDF report", () => {
     const state = computePatientState(getDb(), samuel, "2026-11-26")!;
     for (const [size, width] of [["a4", 595.28], ["letter", 612]] as const) {
       const pdf = await progressReportPdf(d, size);
-      if (process.env.REPORT_SAMPLE_DIR) (await import("node:fs")).writeFileSync(`${process.env.REPORT_SAMPLE_DIR}/samuel-${size}.pdf`, pdf);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       const parser = new PDFParse({ data: new Uint8Array(pdf) });
       const { text } = await parser.getText();
