@@ -8,6 +8,8 @@ import { getPatientExport } from "@/lib/dal/exports";
 import { patientCsv } from "@/lib/export/patient-csv";
 import { patientXlsx } from "@/lib/export/patient-xlsx";
 import { GET as xlsxRoute } from "@/app/api/patients/[patientId]/export/xlsx/route";
+import { GET as auditCsvRoute } from "@/app/api/admin/audit/route";
+import { NextRequest } from "next/server";
 import { actAs } from "../support/db";
 import { seedClinicForEachFile } from "./engine-support";
 
@@ -90,5 +92,18 @@ describe("XLSX export", () => {
     for (const sheet of book.worksheets) expect(sheet.rowCount).toBe(1);
     actAs("ola@northside.test");
     expect((await xlsxRoute(new Request(`http://localhost/api/patients/${empty}/export/xlsx`), { params: Promise.resolve({ patientId: empty }) })).status).toBe(404);
+  });
+});
+
+describe("the admin's audit-log CSV", () => {
+  it("starts with a byte-order mark and keeps a numeric record number as text", async () => {
+    actAs("lee@springback.test");
+    await getPatientExport(runner, "csv");
+    actAs("admin@springback.test");
+    const res = await auditCsvRoute(new NextRequest("http://localhost/api/admin/audit?action=patient.export"));
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.startsWith("\uFEFFat_utc,user,action,")).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.entity_id === runner)?.patient_record).toBe("'0012");
   });
 });
