@@ -51,6 +51,10 @@ export const clinics = sqliteTable("clinics", {
   timeZone: text("time_zone").notNull().default("Europe/London"),
   /** The unit distances are typed and shown in, unless a user chose their own. */
   distanceUnit: text("distance_unit", { enum: DISTANCE_UNITS }).notNull().default("km"),
+  /** Letterhead of the clinic's letters (admin settings): postal address (lines separated by newlines), phone and e-mail. */
+  address: text("address"),
+  phone: text("phone"),
+  email: text("email"),
   createdAt: createdAt(),
 });
 
@@ -70,6 +74,9 @@ export const users = sqliteTable(
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     /** The user's own distance unit; null follows the clinic's. */
     distanceUnit: text("distance_unit", { enum: DISTANCE_UNITS }),
+    /** The signature block of the user's letters: profession (e.g. "Physiotherapist") and professional registration number. */
+    profession: text("profession"),
+    registrationNumber: text("registration_number"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,6 +4,7 @@
  * signed-in page (a real browser download with the session cookie) and page.request.
  */
 import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, USERS } from "./fixtures";
 
@@ -91,10 +92,38 @@ test("the patient's therapist can export; a colleague outside the care team gets
   await other.close();
 });
 
-test("a patient without any data yet gets a clear message instead of a file", async ({ page }) => {
+test("a patient without any data yet gets a runs CSV with its header row, not an error", async ({ page }) => {
   await signInAs(page, USERS.kim);
   const aoife = await openPatient(page, "Aoife Byrne");
   const res = await page.request.get(`/api/patients/${aoife}/export/csv?file=runs`);
-  expect(res.status()).toBe(422);
-  expect((await res.json()).error).toMatch(/^No runs recorded yet for SB-\d+/);
+  expect(res.status()).toBe(200);
+  const lines = (await res.body()).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^record_number,injury_onset,injury,date,kind,/);
+});
+
+test("the export dialog sends the impression and plan and the letter downloads as a PDF that carries them", async ({ page }) => {
+  await signInAs(page, USERS.lee);
+  await openPatient(page, "Samuel Adeyemi");
+  await page.getByRole("navigation", { name: "Patient sections" }).getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("button", { name: "Letter with impression and plan…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Letter to the referring doctor (PDF)" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("US Letter").check();
+  await dialog.getByLabel("Cadence").check();
+  await dialog.getByLabel(/Clinical impression/).fill("Calf capacity nearly symmetrical; running well on hills.");
+  await dialog.getByLabel(/^Plan/).fill("Retest heel raises in two weeks, then discharge.");
+  const pending = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download PDF" }).click();
+  const file = await pending;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^SB-\\d+-${DAY}-progress-letter\\.pdf$`));
+  const text = execFileSync("pdftotext", ["-", "-"], { input: fs.readFileSync((await file.path())!) }).toString("utf8").replace(/\s+/g, " ");
+  for (const s of ["Calf capacity nearly symmetrical; running well on hills.", "Retest heel raises in two weeks, then discharge.", "Course of care", "Recent runs", "Cadence", "Yours sincerely,", "Lee Jordan"]) expect(text).toContain(s);
+  await expect(dialog.getByRole("status")).toContainText("Downloaded SB-");
+
+  // A discharge letter for a runner still in care: the message stands beside the choice, the typed text stays.
+  await dialog.getByLabel("Discharge letter (runner has returned)").check();
+  await dialog.getByRole("button", { name: "Download PDF" }).click();
+  await expect(dialog.locator("#report-variant-error")).toContainText("A discharge letter needs a return to running on record");
+  await expect(dialog.getByLabel(/^Plan/)).toHaveValue("Retest heel raises in two weeks, then discharge.");
 });

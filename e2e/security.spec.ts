@@ -198,7 +198,8 @@ test("write route handlers change nothing for outsiders or a foreign Origin, and
     const text = await res.text();
     expect(res.status, `${handler.route}: ${text.slice(0, 200)}`).toBe(200);
     const changed = changedTables(before, fingerprint());
-    expect(changed.length).toBeGreaterThan(0);
+    // A route that only records (an export) writes its audit row and nothing else.
+    if (fixture.writes.length > 0) expect(changed.length).toBeGreaterThan(0);
     for (const table of changed) expect(fixture.writes, `${handler.route} wrote ${table}`).toContain(table);
   }
 });

@@ -4,6 +4,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import { ChartDownload, type ChartImageContext } from "./chart-download";
 import { ChartDrawnProvider } from "./chart-drawn";
+import type { ChartImageKind } from "@/lib/export/file-names";
 
 /**
  * The frame every chart shares: a title and a one-line summary in words, optional
@@ -42,7 +43,7 @@ export function ChartFigure({
   /** The children carry their own accessible names (small multiples); no image wrapper. */
   plain?: boolean;
   /** Offers PNG and SVG downloads of the chart, captioned with the patient and the dates shown. */
-  image?: ChartImageContext & { chart: string; from: string; to: string };
+  image?: ChartImageContext & { patientId: string; chart: ChartImageKind; from: string; to: string };
 }) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
@@ -63,8 +64,8 @@ export function ChartFigure({
           {image ? (
             <ChartDownload
               target={chartRef}
+              patientId={image.patientId}
               ready={drawn}
-              today={image.today}
               meta={{ title, chart: image.chart, patientName: image.patientName, recordNumber: image.recordNumber, from: image.from, to: image.to }}
             />
           ) : null}

@@ -77,7 +77,7 @@ export function MeasuresChart({ patientId, initial, image }: { patientId: string
   return (
     <ChartFigure
       testId="chart-measures"
-      image={image ? { ...image, chart: "measures", ...{ from: rows[0]?.date ?? "", to: rows.at(-1)?.date ?? "" } } : undefined}
+      image={image ? { ...image, patientId, chart: "measures", ...{ from: rows[0]?.date ?? "", to: rows.at(-1)?.date ?? "" } } : undefined}
       title="Assessment measures over time"
       summary={summary}
       label={`Small line charts of gait and calf measures: ${summary}`}

@@ -97,7 +97,7 @@ export function PainChart({ patientId, initial, image }: { patientId: string; in
   return (
     <ChartFigure
       testId="chart-pain"
-      image={image ? { ...image, chart: "pain", ...{ from: data.from, to: data.to } } : undefined}
+      image={image ? { ...image, patientId, chart: "pain", ...{ from: data.from, to: data.to } } : undefined}
       title="Pain over time"
       summary={summary}
       controls={controls}

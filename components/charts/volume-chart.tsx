@@ -75,7 +75,7 @@ export function VolumeChart({ patientId, initial, image }: { patientId: string; 
   return (
     <ChartFigure
       testId="chart-volume"
-      image={image ? { ...image, chart: "volume", ...{ from: weeks[0]?.weekStart ?? "", to: weeks.length ? addDays(weeks.at(-1)!.weekStart, 6) : "" } } : undefined}
+      image={image ? { ...image, patientId, chart: "volume", ...{ from: weeks[0]?.weekStart ?? "", to: weeks.length ? addDays(weeks.at(-1)!.weekStart, 6) : "" } } : undefined}
       title="Running volume"
       summary={summary}
       controls={anyRuns ? controls : null}

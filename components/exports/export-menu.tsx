@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Download } from "lucide-react";
 import { exportLinks, fileNameFromDisposition, type ExportLink } from "@/lib/export/links";
 import { saveBlob } from "@/lib/export/save-blob";
+import { ReportDialog } from "./report-dialog";
 
 /**
  * Download links for a patient's exports. Each link works as a plain download without
@@ -47,6 +48,11 @@ export function ExportMenu({ patientId }: { patientId: string }) {
         {groups.map((group) => (
           <div key={group.title}>
             <h3 className="text-sm font-semibold">{group.title}</h3>
+            {group.title.startsWith("Progress report") ? (
+              <div className="mt-1">
+                <ReportDialog patientId={patientId} />
+              </div>
+            ) : null}
             <ul className="mt-1 flex flex-col gap-1">
               {group.links.map((link) => (
                 <li key={link.href}>

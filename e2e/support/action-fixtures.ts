@@ -151,6 +151,12 @@ const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients"];
 
 /** Every JSON write route handler (POST), keyed by its route. */
 export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
+  // Exports write their audit row only (audit rows are outside the fingerprint).
+  "/api/patients/[patientId]/export/pdf": {
+    body: () => ({ size: "a4", variant: "progress", charts: ["pain"], impression: "Settling well.", plan: "Continue the ladder." }),
+    writes: [],
+  },
+  "/api/patients/[patientId]/export/chart": { body: (ctx) => ({ chart: "pain", format: "svg", from: ctx.today, to: ctx.today }), writes: [] },
   "/api/patients/[patientId]/daily-logs": { body: (ctx) => ({ ...dailyLogFields(ctx), note: "From the route" }), writes: LOG_WRITES },
   "/api/patients/[patientId]/runs": {
     body: (ctx) => ({ runDate: ctx.today, kind: "walk_run", walkMinutes: 2, runMinutes: 3, repetitions: 4, painDuring: 1 }),
@@ -164,6 +170,22 @@ export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
 };
 
 export const ACTION_FIXTURES: Record<string, ActionFixture> = {
+  "app/(clinic)/admin/letterhead/actions.ts#saveLetterheadAction": {
+    scope: "admin",
+    fields: () => ({ address: "12 Harbour Road\nBristol", phone: "+44 117 496 0000", email: "letters@demo-physio.test" }),
+    args: (fields) => [fields],
+    textFields: ["address"],
+    writes: ["clinics"],
+    ownerRun: true,
+  },
+  "app/(clinic)/account/signature-actions.ts#saveSignatureAction": {
+    scope: "self",
+    fields: () => ({ profession: "Physiotherapist", registrationNumber: "PH123456" }),
+    args: (fields) => [fields],
+    textFields: ["profession", "registrationNumber"],
+    writes: ["users"],
+    ownerRun: true,
+  },
   "app/(clinic)/patients/[patientId]/logs/actions.ts#saveDailyLogAction": {
     scope: "patient",
     fields: dailyLogFields,

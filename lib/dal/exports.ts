@@ -10,13 +10,16 @@ import { todayIn } from "@/lib/domain/dates";
 import { describeInjury } from "@/lib/domain/injury";
 import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
+import type { StageChangeKind } from "@/lib/domain/vocabulary";
 import { visiblePatientsWhere } from "./access";
+import { NotFoundError } from "./errors";
+import { exportFileName, type ChartImageKind } from "@/lib/export/file-names";
 import { writeAudit } from "./audit";
 import { bool, prepared } from "@/db/statements";
 import { currentPanel } from "./stages";
 import { loadProtocol, type Tx } from "./status";
 
-export const EXPORT_FORMATS = ["csv", "pdf", "fhir"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "fhir"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_FILES = ["daily-logs", "runs", "assessments"] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
@@ -43,15 +46,48 @@ export type ExportStatusDto = {
   stageChanges: { toStage: number; effectiveDate: string }[];
 };
 
+/** One stored stage change of an injury episode, with who made it (for the report's timeline). */
+export type ExportStageChangeDto = {
+  injuryId: string;
+  fromStage: number | null;
+  toStage: number;
+  kind: StageChangeKind;
+  reason: string | null;
+  effectiveDate: string;
+  changedBy: string | null;
+};
+
+/**
+ * The red-flag screen of an injury (filled by the red-flag screen work when it lands):
+ * `clear` with the items checked, or the positive items and whether and by whom they were
+ * cleared. The report prints it under the injury when present.
+ */
+export type ExportRedFlagScreenDto = { injuryId: string; screenedOn: string; positive: string[]; clearedBy: string | null; clearedOn: string | null; note: string | null };
+
+/** The expected course of an injury (days to return, from published data), when computed. */
+export type ExportExpectedCourseDto = { injuryId: string; words: string; source: string; pace: "faster" | "usual" | "slower" | null };
+
+/** A flag with the days it was raised and cleared (null: still open), when the engine keeps their history. */
+export type ExportFlagEventDto = { injuryId: string; code: string; level: "stop" | "caution"; reason: string; raisedOn: string; clearedOn: string | null };
+
 /** Everything any export of one patient needs, read in one place. */
 export type PatientExportDto = {
   format: ExportFormat;
   today: string;
   generatedAt: string;
-  clinic: { id: string; name: string };
+  /** The letterhead: name, postal address (lines), phone and e-mail as the admin set them. */
+  clinic: { id: string; name: string; address: string | null; phone: string | null; email: string | null };
   exportedBy: string;
   /** The exporting user's distance unit: the CSV's distance column is in it and says so. */
   distanceUnit: DistanceUnit;
+  /** The signature block: the user making the export. */
+  signer: { name: string; email: string; profession: string | null; registrationNumber: string | null };
+  /** Every stage change of every episode, oldest first (PDF only; empty for other formats). */
+  stageHistory: ExportStageChangeDto[];
+  /** Optional parts that other features fill when they exist; the report prints them when present. */
+  redFlagScreens?: ExportRedFlagScreenDto[];
+  expectedCourse?: ExportExpectedCourseDto[];
+  flagHistory?: ExportFlagEventDto[];
   patient: {
     id: string;
     recordNumber: string;
@@ -75,7 +111,7 @@ export type PatientExportDto = {
   status: ExportStatusDto | null;
 };
 
-/** "Not visible" is null; a visible patient without what the format needs is `empty` with a message. */
+/** "Not visible" is null. The `empty` branch is kept for callers written against it; no format answers it today. */
 export type ExportResult = { ok: true; data: PatientExportDto } | { ok: false; empty: true; message: string; recordNumber: string };
 
 function strip<T extends Record<string, unknown>, K extends string>(row: T, keys: readonly K[]): Omit<T, K> {
@@ -136,30 +172,35 @@ function statusOf(tx: Tx, user: SessionUser, patient: { id: string; clinicId: st
 }
 
 const STAGE_CHANGES = "select to_stage as toStage, effective_date as effectiveDate from stage_changes where injury_id = ? order by created_at asc";
-
-/** Why a format has nothing to give yet, or null when it has. */
-function emptyReason(d: PatientExportDto, format: ExportFormat, file: CsvFile | null): string | null {
-  const counts: Record<CsvFile, number> = { "daily-logs": d.dailyLogs.length, runs: d.runs.length, assessments: d.assessments.length };
-  const words: Record<CsvFile, string> = { "daily-logs": "daily logs", runs: "runs", assessments: "assessments" };
-  if (format === "csv" && file) return counts[file] === 0 ? `No ${words[file]} recorded yet for ${d.patient.recordNumber}: there is nothing to export.` : null;
-  if (format === "csv") return Object.values(counts).every((n) => n === 0) ? `No daily logs, runs or assessments recorded yet for ${d.patient.recordNumber}: there is nothing to export.` : null;
-  if (d.injuries.length === 0) return `No injury episode recorded yet for ${d.patient.recordNumber}: there is nothing to report.`;
-  return null;
-}
+const STAGE_HISTORY = `select s.injury_id as injuryId, s.from_stage as fromStage, s.to_stage as toStage, s.kind, s.reason,
+    s.effective_date as effectiveDate, u.name as changedBy
+  from stage_changes s left join users u on u.id = s.changed_by
+  where s.patient_id = ? order by s.effective_date asc, s.created_at asc`;
+const SIGNER = "select name, email, profession, registration_number as registrationNumber from users where id = ?";
 
 /**
  * Reads what an export of one patient needs, scoped to the patients the user may see, and
  * writes one `patient.export` audit row in the same transaction. Returns null for an
- * unknown, foreign or out-of-caseload patient (no audit row), and `empty` (no audit row:
- * nothing left the clinic) when the patient has no data for that format yet.
+ * unknown, foreign or out-of-caseload patient (no audit row). A patient without data yet
+ * still gets a file (a CSV with its header row, a bundle with the Patient, a report that
+ * says no injury is recorded): every export offered on screen answers a file.
+ * `extraDetail` is added to the audit row's detail: what the report was made with (paper,
+ * variant, charts, the therapist's impression and plan), kept with the record of what left.
  */
-export async function getPatientExport(patientId: string, format: ExportFormat, file: CsvFile | null = null): Promise<ExportResult | null> {
+export async function getPatientExport(
+  patientId: string,
+  format: ExportFormat,
+  file: CsvFile | null = null,
+  extraDetail: Record<string, unknown> = {},
+  /** Runs on the data before the audit row is written; a throw (e.g. DomainRuleError) records nothing. */
+  check?: (data: PatientExportDto) => void,
+): Promise<ExportResult | null> {
   const user = await requireUser();
   const db = getDb();
   const today = todayIn(user.clinicTimeZone);
   return db.transaction((tx) => {
     const row = tx
-      .select({ patient: patients, clinicName: clinics.name, therapist: users.name })
+      .select({ patient: patients, clinic: { name: clinics.name, address: clinics.address, phone: clinics.phone, email: clinics.email }, therapist: users.name })
       .from(patients)
       .innerJoin(clinics, eq(clinics.id, patients.clinicId))
       .innerJoin(users, eq(users.id, patients.primaryTherapistId))
@@ -172,9 +213,11 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       format,
       today,
       generatedAt: new Date().toISOString(),
-      clinic: { id: p.clinicId, name: row.clinicName },
+      clinic: { id: p.clinicId, ...row.clinic },
       exportedBy: user.name,
       distanceUnit: user.distanceUnit,
+      signer: prepared<PatientExportDto["signer"]>(tx, SIGNER).get(user.id) ?? { name: user.name, email: user.email, profession: null, registrationNumber: null },
+      stageHistory: format === "pdf" ? prepared<ExportStageChangeDto>(tx, STAGE_HISTORY).all(patientId) : [],
       patient: {
         id: p.id,
         recordNumber: p.recordNumber,
@@ -196,8 +239,7 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       assessments: prepared<ExportAssessmentDto>(tx, ASSESSMENTS).all(patientId),
       status: format === "pdf" ? statusOf(tx, user, p, today) : null,
     };
-    const empty = emptyReason(data, format, file);
-    if (empty) return { ok: false, empty: true, message: empty, recordNumber: p.recordNumber };
+    check?.(data);
     writeAudit(tx, {
       clinicId: user.clinicId,
       userId: user.id,
@@ -205,8 +247,33 @@ export async function getPatientExport(patientId: string, format: ExportFormat, 
       entityType: "patient",
       entityId: patientId,
       patientId,
-      detail: file ? { format, file } : { format },
+      detail: { ...(file ? { format, file } : { format }), ...extraDetail },
     });
     return { ok: true, data };
+  });
+}
+
+/**
+ * Records a chart image download before the browser saves it: one `patient.export` audit
+ * row saying which chart of which runner, in which format and for which days. Returns the
+ * file name to save under ("SB-1003-2026-11-26-pain.svg"). NotFoundError for a patient the
+ * user may not see (nothing recorded).
+ */
+export async function recordChartDownload(patientId: string, input: { chart: ChartImageKind; format: "png" | "svg"; from: string; to: string }): Promise<{ fileName: string; recordNumber: string }> {
+  const user = await requireUser();
+  const today = todayIn(user.clinicTimeZone);
+  return getDb().transaction((tx) => {
+    const row = tx.select({ recordNumber: patients.recordNumber }).from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get();
+    if (!row) throw new NotFoundError("Patient");
+    writeAudit(tx, {
+      clinicId: user.clinicId,
+      userId: user.id,
+      action: "patient.export",
+      entityType: "patient",
+      entityId: patientId,
+      patientId,
+      detail: { format: `chart-${input.format}`, chart: input.chart, from: input.from, to: input.to },
+    });
+    return { fileName: exportFileName(row.recordNumber, today, input.format, input.chart), recordNumber: row.recordNumber };
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Chart images for download, made in the browser from the chart as drawn on screen (so
- * the legend, colours and fonts match): a PNG at twice the pixel density and an SVG, both
- * on white, framed with the chart's title, the patient's name and record number and the
- * date range the chart shows.
+ * the legend and colours match): a real vector SVG (recharts' own `<svg>` with computed
+ * styles inlined; title, caption, axis labels and legend as SVG `<text>`; no
+ * `<foreignObject>`, so Word, Inkscape, ImageMagick and rsvg show every label) and a PNG
+ * at twice the pixel density drawn from that SVG on a canvas. Both are on white, framed
+ * with the chart's title, the patient's name and record number and the dates shown.
  *
  * A chart component calls it with the element that holds the chart and its legend:
  *   const ref = useRef<HTMLDivElement>(null);
@@ -42,52 +44,154 @@ export function chartCaption(meta: Pick<ChartImageMeta, "patientName" | "recordN
   return `${meta.patientName} (${meta.recordNumber}) · ${dateRangeWords(meta.from, meta.to)}`;
 }
 
-/** Builds an off-screen frame: title, caption, then a copy of the chart as drawn. */
-function frameFor(container: HTMLElement, meta: ChartImageMeta): HTMLElement {
-  const style = getComputedStyle(container);
-  const frame = document.createElement("div");
-  Object.assign(frame.style, {
-    position: "fixed",
-    left: "-100000px",
-    top: "0",
-    width: `${container.offsetWidth + 32}px`,
-    padding: "16px",
-    background: WHITE,
-    color: "#1d2630",
-    fontFamily: style.fontFamily,
+const INK = "#1d2630";
+const MUTED = "#56616d";
+const PAD = 16;
+const HEADER = 48;
+/** Fonts named after the page's own, so a reader without it (Word, Inkscape, rsvg) still has a sans-serif with wide coverage. */
+const FALLBACK_FONTS = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif";
+
+/** Presentation properties copied from the computed style onto each SVG element, so the file needs no stylesheet. */
+const SVG_STYLE_PROPS = [
+  "fill",
+  "fill-opacity",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "stroke-opacity",
+  "stroke-linecap",
+  "stroke-linejoin",
+  "opacity",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "text-anchor",
+  "dominant-baseline",
+  "visibility",
+] as const;
+
+/** `&`, `<`, `>` and quotes escaped for SVG text and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+/** A font-family list with the fallbacks after the page's own fonts (quotes made single for an attribute). */
+function fontFamily(family: string): string {
+  return `${family.replace(/"/g, "'")}, ${FALLBACK_FONTS}`;
+}
+
+/** A copy of a drawn `<svg>` with every element's computed presentation inlined and no scripts, classes or foreignObject. */
+function inlineSvg(source: SVGSVGElement): SVGSVGElement {
+  const copy = source.cloneNode(true) as SVGSVGElement;
+  const from = [source, ...Array.from(source.querySelectorAll("*"))];
+  const to = [copy, ...Array.from(copy.querySelectorAll("*"))];
+  from.forEach((el, i) => {
+    const target = to[i] as Element;
+    if (el instanceof SVGElement) {
+      const style = getComputedStyle(el);
+      const inline = SVG_STYLE_PROPS.map((p) => {
+        const v = style.getPropertyValue(p);
+        return v && v !== "normal" && v !== "auto" ? `${p}:${p === "font-family" ? fontFamily(v) : v}` : null;
+      })
+        .filter(Boolean)
+        .join(";");
+      if (inline) target.setAttribute("style", inline);
+    }
+    target.removeAttribute("class");
   });
-  const title = document.createElement("div");
-  title.textContent = meta.title;
-  Object.assign(title.style, { fontSize: "16px", fontWeight: "600", marginBottom: "2px" });
-  const caption = document.createElement("div");
-  caption.textContent = chartCaption(meta);
-  Object.assign(caption.style, { fontSize: "12px", color: "#56616d", marginBottom: "8px" });
-  const copy = container.cloneNode(true) as HTMLElement;
-  copy.style.width = `${container.offsetWidth}px`;
-  copy.style.height = `${container.offsetHeight}px`;
-  frame.append(title, caption, copy);
-  return frame;
+  copy.querySelectorAll("foreignObject, script").forEach((n) => n.remove());
+  return copy;
 }
 
-function svgBlobFromDataUrl(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(",");
-  return new Blob([decodeURIComponent(dataUrl.slice(comma + 1))], { type: "image/svg+xml;charset=utf-8" });
-}
+/** The SVG document for a chart as drawn in `container`: title, caption, every drawn `<svg>` and the HTML text around it (legends) as `<text>`. */
+export function chartSvgDocument(container: HTMLElement, meta: ChartImageMeta): { svg: string; width: number; height: number } {
+  const base = container.getBoundingClientRect();
+  const width = Math.ceil(base.width) + 2 * PAD;
+  const height = Math.ceil(base.height) + HEADER + 2 * PAD;
+  const pageFont = getComputedStyle(container).fontFamily;
+  const parts: string[] = [];
+  const at = (r: DOMRect) => ({ x: r.left - base.left + PAD, y: r.top - base.top + PAD + HEADER });
 
-/** PNG (at pixel ratio 2) and SVG images of a chart element, framed with its title, patient and dates. */
-export async function chartImages(container: HTMLElement, meta: ChartImageMeta): Promise<{ png: Blob; svg: Blob }> {
-  // Loaded on demand: the chart pages do not pay for it until someone exports.
-  const { toBlob, toSvg } = await import("html-to-image");
-  const frame = frameFor(container, meta);
-  document.body.append(frame);
-  // The copy is rendered in place of the off-screen frame, so its position is reset.
-  const options = { backgroundColor: WHITE, style: { position: "static", left: "0", top: "0" } as Partial<CSSStyleDeclaration> };
-  try {
-    const png = await toBlob(frame, { ...options, pixelRatio: CHART_IMAGE_PIXEL_RATIO });
-    if (!png) throw new Error("The chart could not be drawn as an image.");
-    const svg = svgBlobFromDataUrl(await toSvg(frame, options));
-    return { png, svg };
-  } finally {
-    frame.remove();
+  for (const svg of Array.from(container.querySelectorAll("svg"))) {
+    if (svg.parentElement?.closest("svg")) continue;
+    const r = svg.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    const copy = inlineSvg(svg);
+    const { x, y } = at(r);
+    copy.setAttribute("x", String(Math.round(x * 10) / 10));
+    copy.setAttribute("y", String(Math.round(y * 10) / 10));
+    copy.setAttribute("width", String(r.width));
+    copy.setAttribute("height", String(r.height));
+    if (!copy.getAttribute("viewBox")) copy.setAttribute("viewBox", `0 0 ${svg.width.baseVal.value || r.width} ${svg.height.baseVal.value || r.height}`);
+    copy.removeAttribute("role");
+    parts.push(new XMLSerializer().serializeToString(copy));
   }
+
+  // HTML text outside the drawings (legend entries, small-multiple titles) becomes <text> where it was.
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = node.textContent?.replace(/\s+/g, " ").trim();
+    if (!parent || !text || parent.closest("svg")) continue;
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue; // visually hidden (screen-reader text)
+    const style = getComputedStyle(parent);
+    if (style.visibility === "hidden" || style.display === "none") continue;
+    const { x, y } = at(r);
+    const size = parseFloat(style.fontSize) || 12;
+    parts.push(
+      `<text x="${x.toFixed(1)}" y="${(y + r.height / 2 + size * 0.35).toFixed(1)}" font-family="${escapeXml(fontFamily(style.fontFamily))}" font-size="${size}" font-weight="${style.fontWeight}" fill="${style.color}">${escapeXml(text)}</text>`,
+    );
+  }
+
+  const font = escapeXml(fontFamily(pageFont));
+  const svg = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}">`,
+    `<title>${escapeXml(meta.title)}</title>`,
+    `<desc>${escapeXml(chartCaption(meta))}</desc>`,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="${WHITE}"/>`,
+    `<text x="${PAD}" y="${PAD + 16}" font-size="16" font-weight="600" fill="${INK}">${escapeXml(meta.title)}</text>`,
+    `<text x="${PAD}" y="${PAD + 36}" font-size="12" fill="${MUTED}">${escapeXml(chartCaption(meta))}</text>`,
+    ...parts,
+    `</svg>`,
+  ].join("\n");
+  return { svg, width, height };
+}
+
+/** A PNG of the SVG at `ratio` × its size, drawn by the browser on a canvas. */
+async function pngFromSvg(svg: string, width: number, height: number, ratio: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }));
+  try {
+    const image = new Image();
+    image.decoding = "async";
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    const ctx = canvas.getContext("2d");
+    if (!ctx) throw new Error("No canvas to draw the chart on.");
+    ctx.fillStyle = WHITE;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (!png) throw new Error("The chart could not be drawn as an image.");
+    return png;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * A vector SVG of a chart element (recharts' own `<svg>` with styles inlined, title, caption
+ * and legend as `<text>`, no `<foreignObject>`), and a PNG at pixel ratio 2 drawn from it.
+ */
+export async function chartImages(container: HTMLElement, meta: ChartImageMeta): Promise<{ png: Blob; svg: Blob }> {
+  const doc = chartSvgDocument(container, meta);
+  const png = await pngFromSvg(doc.svg, doc.width, doc.height, CHART_IMAGE_PIXEL_RATIO);
+  return { png, svg: new Blob([doc.svg], { type: "image/svg+xml;charset=utf-8" }) };
 }

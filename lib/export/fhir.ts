@@ -1,7 +1,8 @@
 /**
  * A patient's record as a FHIR R4 Bundle of type "collection": the Patient, a Condition
- * per injury episode and Observations for every pain score, run session and assessment
- * measure. Every resource refers to the Patient through its `urn:uuid` fullUrl, so the
+ * per injury episode (one per leg when both legs are injured), Observations for every pain
+ * score, run session and assessment measure, and the weekly running minutes per the HL7
+ * Physical Activity IG. Every resource refers to the Patient through its `urn:uuid` fullUrl, so the
  * bundle stands on its own. Resource ids are derived from the stored row ids, so the same
  * data always gives the same ids (a receiving system can recognise a re-sent resource).
  */
@@ -10,6 +11,8 @@ import type { Bundle, BundleEntry, CodeableConcept, Condition, Observation, Obse
 import type { Muscle, Side } from "@/lib/domain/vocabulary";
 import type { ExportAssessmentDto, ExportInjuryDto, PatientExportDto } from "@/lib/dal/exports";
 import { MUSCLE_LABEL } from "@/lib/domain/injury";
+import { weeklyVolume } from "@/lib/domain/chart-volume";
+import { addDays } from "@/lib/domain/dates";
 
 export const LOINC = "http://loinc.org";
 export const ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
@@ -23,13 +26,28 @@ const CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-cate
 
 export const PAIN_LOINC = { system: LOINC, code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" };
 
-/** ICD-10-CM: strain of other muscle(s) and tendon(s) of the posterior muscle group at lower-leg level, initial encounter. */
-export const ICD10_BY_SIDE: Record<Side, { code: string; display: string }> = {
+/**
+ * ICD-10-CM: strain of other muscle(s) and tendon(s) of the posterior muscle group at
+ * lower-leg level, initial encounter, by leg. There is no bilateral code for this strain
+ * (S86.119A is "unspecified leg", for a record that does not say which). ICD-10-CM Official
+ * Guidelines for Coding and Reporting, Section I.B.13 "Laterality": "If the condition is
+ * bilateral and there is no bilateral code, assign separate codes for both the left and
+ * right side." So an injury of both legs becomes two Conditions, S86.111A and S86.112A.
+ */
+export const ICD10_BY_LEG: Record<"left" | "right", { code: string; display: string }> = {
   right: { code: "S86.111A", display: "Strain of other muscle(s) and tendon(s) of posterior muscle group at lower leg level, right leg, initial encounter" },
   left: { code: "S86.112A", display: "Strain of other muscle(s) and tendon(s) of posterior muscle group at lower leg level, left leg, initial encounter" },
-  // ICD-10-CM has no "both legs" code for this strain: "unspecified leg" is the closest.
-  both: { code: "S86.119A", display: "Strain of other muscle(s) and tendon(s) of posterior muscle group at lower leg level, unspecified leg, initial encounter" },
 };
+
+/** The legs a side stands for, each coded on its own (see ICD10_BY_LEG). */
+export const LEGS_OF_SIDE: Record<Side, readonly ("left" | "right")[]> = { left: ["left"], right: ["right"], both: ["left", "right"] };
+
+/**
+ * HL7 FHIR Physical Activity IG (http://hl7.org/fhir/us/physical-activity): the Exercise
+ * Vital Sign "minutes per week" observation, LOINC 82290-8 "Frequency of moderate to
+ * vigorous aerobic physical activity", UCUM min/wk, category activity.
+ */
+export const PA_MINUTES_PER_WEEK = { system: LOINC, code: "82290-8", display: "Frequency of moderate to vigorous aerobic physical activity" };
 
 /**
  * active → active; returned → remission (back to running but within the re-injury watch
@@ -41,7 +59,7 @@ export const CLINICAL_STATUS: Record<ExportInjuryDto["status"], "active" | "remi
   closed: "resolved",
 };
 
-const SIDE_WORDS: Record<Side, string> = { left: "Left", right: "Right", both: "Left and right" };
+const LEG_WORDS = { left: "Left", right: "Right" } as const;
 
 /** A stable UUID (name-based, SHA-1, as RFC 4122 version 5 lays it out) for a row and a facet of it. */
 export function stableUuid(...parts: string[]): string {
@@ -114,40 +132,75 @@ function patientResource(d: PatientExportDto): Patient {
 
 const MUSCLE_BODY_SITE: Record<Muscle, string> = { ...MUSCLE_LABEL, unsure: "calf muscle (which one not determined)" };
 
-function conditionResource(i: ExportInjuryDto, subject: Reference): Condition {
-  const icd = ICD10_BY_SIDE[i.side];
+/** A sentence ending in exactly one full stop, whatever the typed text ended with. */
+export function sentence(parts: readonly (string | null | false)[]): string {
+  const body = parts.filter((p): p is string => !!p).join("; ").trim().replace(/[\s.;,]+$/u, "");
+  return /[!?…]$/u.test(body) ? body : `${body}.`;
+}
+
+/** The injury's Conditions: one, or one per leg for both legs (see ICD10_BY_LEG). */
+function conditionResources(i: ExportInjuryDto, subject: Reference): Condition[] {
   const status = CLINICAL_STATUS[i.status];
   const abatement = i.status === "closed" ? (i.closedDate ?? i.returnDate) : i.status === "returned" ? i.returnDate : null;
-  const noteParts = [
+  const note = sentence([
     `Muscle: ${MUSCLE_LABEL[i.muscle]}`,
-    `side: ${i.side}`,
+    `side: ${i.side === "both" ? "both legs" : i.side}`,
     `${i.severity}, grade ${i.grade}`,
     `Achilles involved: ${i.achilles ? "yes" : "no"}`,
     `prior calf strains: ${i.priorStrains}`,
-    i.isRecurrence ? "recurrence" : null,
-    i.activity ? `activity at onset: ${i.activity.replace("_", " ")}` : null,
-    i.mechanism ? `mechanism: ${i.mechanism}` : null,
-    i.returnDate ? `returned to running: ${i.returnDate}` : null,
-  ].filter(Boolean);
-  return {
+    i.isRecurrence && "recurrence",
+    i.activity && `activity at onset: ${i.activity.replace("_", " ")}`,
+    i.mechanism && `mechanism: ${i.mechanism.trim()}`,
+    i.returnDate && `returned to running: ${i.returnDate}`,
+  ]);
+  const legs = LEGS_OF_SIDE[i.side];
+  return legs.map((leg) => ({
     resourceType: "Condition",
-    id: i.id,
+    id: legs.length === 1 ? i.id : stableUuid(i.id, leg),
     clinicalStatus: { coding: [{ system: CLINICAL, code: status }] },
     verificationStatus: { coding: [{ system: VERIFICATION, code: "confirmed" }] },
     category: [{ coding: [{ system: CONDITION_CATEGORY, code: "encounter-diagnosis", display: "Encounter Diagnosis" }] }],
-    code: { coding: [{ system: ICD10CM, ...icd }], text: i.description },
-    bodySite: [text(`${SIDE_WORDS[i.side]} ${MUSCLE_BODY_SITE[i.muscle]}`)],
+    code: { coding: [{ system: ICD10CM, ...ICD10_BY_LEG[leg] }], text: i.description },
+    bodySite: [text(`${LEG_WORDS[leg]} ${MUSCLE_BODY_SITE[i.muscle]}`)],
     subject,
     onsetDateTime: i.onsetDate,
     ...(abatement ? { abatementDateTime: abatement } : {}),
-    note: [{ text: `${noteParts.join("; ")}.` }],
-  };
+    note: [{ text: legs.length === 1 ? note : `${note} Coded per leg: one episode of care for both legs.` }],
+  }));
+}
+
+/**
+ * Weekly running minutes of an injury episode as Physical Activity IG observations
+ * (LOINC 82290-8, min/wk), one per Monday-to-Sunday week from the onset to the end of the
+ * episode (or today), weeks without runs included as 0: they are real weeks of no running.
+ * The effective period is the week; the value counts running minutes only (walk
+ * intervals of a walk-run are not counted).
+ */
+function weeklyActivityObservations(d: PatientExportDto, i: ExportInjuryDto, subject: Reference): Observation[] {
+  const runs = d.runs.filter((r) => r.injuryId === i.id);
+  if (runs.length === 0) return [];
+  const end = i.status === "active" ? d.today : (i.closedDate ?? i.returnDate ?? d.today);
+  const to = end > d.today ? d.today : end;
+  const weeks = weeklyVolume(runs.map((r) => ({ ...r, date: r.runDate })), [], i.onsetDate, to);
+  return weeks.map((w) => ({
+    resourceType: "Observation",
+    id: stableUuid(i.id, "weekly-running-minutes", w.weekStart),
+    meta: { profile: ["http://hl7.org/fhir/us/physical-activity/StructureDefinition/pa-evs-minutes-per-week"] },
+    status: "final",
+    category: category("activity", "Activity"),
+    code: { coding: [PA_MINUTES_PER_WEEK], text: "Running minutes per week" },
+    subject,
+    effectivePeriod: { start: w.weekStart, end: addDays(w.weekStart, 6) },
+    valueQuantity: { value: w.minutes, unit: "min/wk", system: UCUM, code: "min/wk" },
+    note: [{ text: `${w.runs} run${w.runs === 1 ? "" : "s"}, ${w.km} km that week.` }],
+  }));
 }
 
 function observation(id: string, subject: Reference, date: string, rest: Omit<Observation, "resourceType" | "id" | "status" | "subject" | "effectiveDateTime">): Observation {
   return { resourceType: "Observation", id, status: "final", ...rest, subject, effectiveDateTime: date };
 }
 
+/** One pain score. `date` is the day the score was given: a next-morning score is dated the morning after the run. */
 function painObservation(rowId: string, field: keyof typeof PAIN_CONTEXTS, value: number, date: string, subject: Reference): Observation {
   return observation(stableUuid(rowId, field), subject, date, {
     category: category("survey", "Survey"),
@@ -189,11 +242,11 @@ function measureObservation(a: ExportAssessmentDto, m: MeasureDef, value: string
   });
 }
 
-/** The whole record as one self-contained bundle. */
+/** The whole record as one self-contained bundle (see docs/exports.md for each resource). */
 export function patientFhirBundle(d: PatientExportDto): Bundle {
   const subject: Reference = { reference: urn(d.patient.id), display: d.patient.name };
   const resources: (Patient | Condition | Observation)[] = [patientResource(d)];
-  for (const i of d.injuries) resources.push(conditionResource(i, subject));
+  for (const i of d.injuries) resources.push(...conditionResources(i, subject));
   for (const log of d.dailyLogs) {
     for (const field of LOG_PAIN) {
       const v = log[field];
@@ -202,9 +255,10 @@ export function patientFhirBundle(d: PatientExportDto): Bundle {
   }
   for (const r of d.runs) {
     resources.push(painObservation(r.id, "painDuring", r.painDuring, r.runDate, subject));
-    if (r.painNextMorning !== null) resources.push(painObservation(r.id, "painNextMorning", r.painNextMorning, r.runDate, subject));
+    if (r.painNextMorning !== null) resources.push(painObservation(r.id, "painNextMorning", r.painNextMorning, addDays(r.runDate, 1), subject));
     resources.push(runObservation(r, subject));
   }
+  for (const i of d.injuries) resources.push(...weeklyActivityObservations(d, i, subject));
   for (const a of d.assessments) {
     for (const m of ASSESSMENT_MEASURES) {
       const v = a[m.key];

@@ -28,3 +28,7 @@ export function attachmentHeaders(fileName: string, contentType: string): Record
     "X-Content-Type-Options": "nosniff",
   };
 }
+
+/** The charts that offer image downloads, by the slug in their file names. */
+export const CHART_IMAGE_KINDS = ["pain", "volume", "measures"] as const;
+export type ChartImageKind = (typeof CHART_IMAGE_KINDS)[number];

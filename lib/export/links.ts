@@ -6,12 +6,13 @@ export function exportLinks(patientId: string): ExportGroup[] {
   const base = `/api/patients/${encodeURIComponent(patientId)}/export`;
   return [
     {
-      title: "Spreadsheet (CSV)",
+      title: "Spreadsheet (CSV, Excel)",
       links: [
         { href: `${base}/csv?file=daily-logs`, label: "Daily logs (CSV)" },
         { href: `${base}/csv?file=runs`, label: "Runs (CSV)" },
         { href: `${base}/csv?file=assessments`, label: "Assessments (CSV)" },
         { href: `${base}/csv`, label: "All three (ZIP)" },
+        { href: `${base}/xlsx`, label: "All three for Excel (XLSX)" },
       ],
     },
     {

@@ -1,8 +1,8 @@
 /**
  * A patient's daily logs, runs and assessments as three CSV files (or one zip of the
- * three): a header row, ISO dates, one row per record, UTF-8 with a byte-order mark so
- * spreadsheets read accents and non-Latin letters correctly. Quoting and formula
- * neutralising come from toCsv.
+ * three): a header row (alone when there are no rows yet), ISO dates, one row per record.
+ * The byte-order mark, quoting, formula neutralising and identifiers kept as text come
+ * from toCsv.
  */
 import { strToU8, zipSync } from "fflate";
 import { asymmetryPercent } from "@/lib/domain/asymmetry";
@@ -12,7 +12,6 @@ import { formatDistance } from "@/lib/validation/parse";
 import { toCsv, type CsvColumn } from "./csv";
 import { exportFileName } from "./file-names";
 
-const BOM = "\uFEFF";
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 type Ctx = { recordNumber: string; injuries: Map<string, ExportInjuryDto>; unit: DistanceUnit };
@@ -20,7 +19,7 @@ type WithInjury = { injuryId: string };
 
 function injuryColumns<T extends WithInjury>(ctx: Ctx): CsvColumn<T>[] {
   return [
-    { header: "record_number", value: () => ctx.recordNumber },
+    { header: "record_number", value: () => ctx.recordNumber, kind: "identifier" },
     { header: "injury_onset", value: (r) => ctx.injuries.get(r.injuryId)?.onsetDate },
     { header: "injury", value: (r) => ctx.injuries.get(r.injuryId)?.description },
   ];
@@ -108,12 +107,22 @@ const assessmentColumns = (ctx: Ctx): CsvColumn<ExportAssessmentDto>[] => [
   { header: "updated_at_utc", value: (r) => r.updatedAt },
 ];
 
-/** One of the three CSV files as text (with the byte-order mark). */
+/** The three tables of a patient's record with their columns: the one definition behind the CSV and XLSX files. */
+export function patientTables(data: PatientExportDto): { file: CsvFile; title: string; columns: CsvColumn<never>[]; rows: unknown[] }[] {
+  const ctx: Ctx = { recordNumber: data.patient.recordNumber, injuries: new Map(data.injuries.map((i) => [i.id, i])), unit: data.distanceUnit ?? "km" };
+  return [
+    { file: "daily-logs", title: "Daily logs", columns: dailyLogColumns(ctx) as CsvColumn<never>[], rows: data.dailyLogs },
+    { file: "runs", title: "Runs", columns: runColumns(ctx) as CsvColumn<never>[], rows: data.runs },
+    { file: "assessments", title: "Assessments", columns: assessmentColumns(ctx) as CsvColumn<never>[], rows: data.assessments },
+  ];
+}
+
+/** One of the three CSV files as text (with the byte-order mark); the header row alone when the table is empty. */
 export function patientCsv(data: PatientExportDto, file: CsvFile): string {
   const ctx: Ctx = { recordNumber: data.patient.recordNumber, injuries: new Map(data.injuries.map((i) => [i.id, i])), unit: data.distanceUnit ?? "km" };
-  if (file === "daily-logs") return BOM + toCsv(data.dailyLogs, dailyLogColumns(ctx));
-  if (file === "runs") return BOM + toCsv(data.runs, runColumns(ctx));
-  return BOM + toCsv(data.assessments, assessmentColumns(ctx));
+  if (file === "daily-logs") return toCsv(data.dailyLogs, dailyLogColumns(ctx));
+  if (file === "runs") return toCsv(data.runs, runColumns(ctx));
+  return toCsv(data.assessments, assessmentColumns(ctx));
 }
 
 export function patientCsvFileName(data: PatientExportDto, file: CsvFile): string {

@@ -28,6 +28,7 @@ let cleanup: () => void;
 let samuel: string;
 let tricky: string;
 let empty: string;
+let bothLegs: string;
 
 function insertPatient(recordNumber: string, therapistEmail: string, given: string, family: string) {
   const db = getDb();
@@ -62,6 +63,9 @@ beforeAll(async () => {
     { ...base, id: crypto.randomUUID(), assessedOn: "2026-11-19", heelRaisesLeft: 29, heelRaisesRight: 20, kneeToWallLeftCm: 10, kneeToWallRightCm: 9, cadenceSpm: 168, toeOutSeverity: "mild", fpaLeftDeg: 9, fpaRightDeg: 14, thomasLeft: "negative", gluteLeft: 4 },
   ]).run();
   empty = insertPatient("SB-9002", "lee@springback.test", "Nia", "Empty").id;
+  const both = insertPatient("SB-9003", "lee@springback.test", "Bo", "Bilateral");
+  bothLegs = both.id;
+  db.insert(injuries).values({ id: crypto.randomUUID(), clinicId: both.clinicId, patientId: bothLegs, side: "both", muscle: "medial_gastrocnemius", severity: "strain", grade: 1, onsetDate: "2026-11-10", mechanism: "sprint finish." }).run();
 });
 afterAll(() => {
   vi.useRealTimers();
@@ -157,8 +161,10 @@ describe("FHIR export", () => {
     const conditions = resources.filter((r): r is Condition => r.resourceType === "Condition");
     expect(bundle.type).toBe("collection");
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(1);
-    expect(conditions).toHaveLength(injuryRows.length);
-    expect(observations).toHaveLength(painScores + runRows.length + measures);
+    expect(conditions).toHaveLength(injuryRows.reduce((n, i) => n + (i.side === "both" ? 2 : 1), 0));
+    const weekly = observations.filter((o) => o.code.coding?.[0]?.code === "82290-8");
+    expect(observations).toHaveLength(painScores + runRows.length + measures + weekly.length);
+    expect(weekly.length).toBeGreaterThan(0);
     expect(observations.filter((o) => o.code.coding?.[0]?.code === "72514-3")).toHaveLength(painScores);
     expect(measures).toBeGreaterThan(0);
 
@@ -168,8 +174,10 @@ describe("FHIR export", () => {
     for (const e of bundle.entry!) expect(e.fullUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(new Set(bundle.entry!.map((e) => e.fullUrl)).size).toBe(bundle.entry!.length);
     for (const c of conditions) {
-      const side = injuryRows.find((i) => i.id === c.id)!.side;
-      expect(c.code!.coding![0]).toMatchObject({ system: "http://hl7.org/fhir/sid/icd-10-cm", code: { right: "S86.111A", left: "S86.112A", both: "S86.119A" }[side] });
+      const side = injuryRows.find((i) => i.id === c.id)?.side ?? "both";
+      expect(c.code!.coding![0]!.system).toBe("http://hl7.org/fhir/sid/icd-10-cm");
+      expect(c.code!.coding![0]!.code).toBe(side === "both" ? (c.bodySite![0]!.text!.startsWith("Left") ? "S86.112A" : "S86.111A") : { right: "S86.111A", left: "S86.112A" }[side]);
+      expect(c.note![0]!.text).not.toMatch(/\.\.$/);
     }
   });
 
@@ -183,6 +191,44 @@ describe("FHIR export", () => {
     expect(condition.note![0]!.text).toContain("Muscle: soleus");
     const walkPain = bundle.entry!.map((e) => e.resource as Observation).find((o) => o.resourceType === "Observation" && o.valueInteger === 5)!;
     expect(walkPain).toMatchObject({ effectiveDateTime: "2026-11-02", component: [{ valueString: "walking" }] });
+  });
+
+  it("codes an injury of both legs as two Conditions, left and right, per the ICD-10-CM laterality rule", async () => {
+    actAs("lee@springback.test");
+    const bundle = patientFhirBundle(await exportOf(bothLegs, "fhir"));
+    expect(new Fhir().validate(bundle, { errorOnUnexpected: true }).messages.filter((m) => m.severity === "error")).toEqual([]);
+    const conditions = bundle.entry!.map((e) => e.resource!).filter((r): r is Condition => r.resourceType === "Condition");
+    expect(conditions.map((c) => [c.code!.coding![0]!.code, c.bodySite![0]!.text])).toEqual([
+      ["S86.112A", "Left medial gastrocnemius"],
+      ["S86.111A", "Right medial gastrocnemius"],
+    ]);
+    expect(JSON.stringify(bundle)).not.toContain("S86.119A");
+    for (const c of conditions) expect(c.note![0]!.text).toMatch(/mechanism: sprint finish\. Coded per leg/);
+  });
+
+  it("dates a next-morning pain score the morning after the run", async () => {
+    actAs("lee@springback.test");
+    const bundle = patientFhirBundle(await exportOf(tricky, "fhir"));
+    const pain = bundle.entry!.map((e) => e.resource as Observation).filter((o) => o.resourceType === "Observation" && o.code.coding?.[0]?.code === "72514-3");
+    const during = pain.find((o) => o.component?.[0]?.valueString === "running (during the run)")!;
+    const morning = pain.find((o) => o.component?.[0]?.valueString === "next morning after a run")!;
+    expect(during.effectiveDateTime).toBe("2026-11-20");
+    expect(morning.effectiveDateTime).toBe("2026-11-21");
+  });
+
+  it("gives weekly running minutes as Physical Activity IG observations (LOINC 82290-8, min/wk)", async () => {
+    actAs("lee@springback.test");
+    const bundle = patientFhirBundle(await exportOf(tricky, "fhir"));
+    const weekly = bundle.entry!.map((e) => e.resource as Observation).filter((o) => o.resourceType === "Observation" && o.code.coding?.[0]?.code === "82290-8");
+    // Onset Sunday 1 Nov 2026, so the first week starts Monday 26 Oct; today is 26 Nov: five weeks.
+    expect(weekly.map((o) => [o.effectivePeriod!.start, o.effectivePeriod!.end, o.valueQuantity!.value])).toEqual([
+      ["2026-10-26", "2026-11-01", 0],
+      ["2026-11-02", "2026-11-08", 0],
+      ["2026-11-09", "2026-11-15", 0],
+      ["2026-11-16", "2026-11-22", 5],
+      ["2026-11-23", "2026-11-29", 0],
+    ]);
+    expect(weekly[3]).toMatchObject({ status: "final", valueQuantity: { unit: "min/wk", system: "http://unitsofmeasure.org", code: "min/wk" }, category: [{ coding: [{ code: "activity" }] }] });
   });
 
   it("the validator does fail a broken bundle (the check above can fail)", async () => {
@@ -210,7 +256,7 @@ describe("PDF report", () => {
       const flat = text.replace(/\s+/g, " ");
       expect(flat).toContain("Samuel Adeyemi");
       expect(flat).toContain("Demo Sports Physio");
-      expect(flat).toContain(`Stage ${state.result!.stage}: Speed & hills`);
+      expect(flat).toContain(`Stage ${state.result!.stage} (Speed & hills) since`);
       for (const c of state.result!.criteria) expect(flat).toContain(c.label);
       expect(flat).toContain("Lee Jordan");
       expect(flat).toContain("Latest assessment");
@@ -229,7 +275,7 @@ describe("PDF report", () => {
     await parser.destroy();
     expect(flat).toContain('Zoë "Zed", Ōta Nguyễn-Šimić');
     expect(flat).toContain("L +1, R +8");
-    expect(flat).toContain("Stage 0: Protect");
+    expect(flat).toContain("Stage 0 (Protect) since");
   });
 });
 
@@ -284,20 +330,26 @@ describe("rules for every export", () => {
     expect(refused.length).toBeGreaterThan(0);
   });
 
-  it("a patient without data gets a clear 422 message, not an empty file, and no audit row", async () => {
+  it("a patient without data still gets every export offered on screen: CSVs with their header row, a bundle, a report", async () => {
     actAs("lee@springback.test");
     const before = exportAudits().length;
-    const params = { params: Promise.resolve({ patientId: empty }) };
-    for (const res of [
-      await csvRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/csv`), params),
-      await pdfRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/pdf`), { params: Promise.resolve({ patientId: empty }) }),
-      await fhirRoute(new Request(`http://localhost/api/patients/${empty}/export/fhir`), { params: Promise.resolve({ patientId: empty }) }),
-    ]) {
-      expect(res.status).toBe(422);
-      expect(res.headers.get("Cache-Control")).toBe("no-store");
-      expect((await res.json()).error).toMatch(/^No .* recorded yet for SB-9002/);
+    const params = () => ({ params: Promise.resolve({ patientId: empty }) });
+    for (const file of ["daily-logs", "runs", "assessments"]) {
+      const res = await csvRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/csv?file=${file}`), params());
+      expect(res.status).toBe(200);
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+      expect(text.startsWith("\uFEFFrecord_number,")).toBe(true);
+      expect(parse(text, { bom: true })).toHaveLength(1);
     }
-    expect(exportAudits().length).toBe(before);
+    const zip = await csvRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/csv`), params());
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toHaveLength(3);
+    const pdf = await pdfRoute(new NextRequest(`http://localhost/api/patients/${empty}/export/pdf`), params());
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const fhir = await fhirRoute(new Request(`http://localhost/api/patients/${empty}/export/fhir`), params());
+    expect(fhir.status).toBe(200);
+    expect((await fhir.json()).entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType)).toEqual(["Patient"]);
+    expect(exportAudits().length).toBe(before + 6);
   });
 
   it("route handlers answer with attachments named from the record number and the date, never stored by a cache", async () => {

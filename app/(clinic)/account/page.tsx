@@ -5,12 +5,15 @@ import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { DistanceUnitForm } from "@/components/account/distance-unit-form";
 import { getDistanceUnits } from "@/lib/dal/units";
 import { setDistanceUnitAction } from "./actions";
+import { SignatureForm } from "@/components/account/signature-form";
+import { getSignature } from "@/lib/dal/letterhead";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
   const units = await getDistanceUnits();
+  const signature = await getSignature();
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -21,6 +24,13 @@ export default async function AccountPage() {
         <Link href="/account/password" className="mt-3 inline-block font-semibold text-accent-strong underline">
           Change password
         </Link>
+      </section>
+      <section aria-labelledby="signature-heading" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="signature-heading" className="text-lg font-semibold">
+          Signature on letters
+        </h2>
+        <p className="mb-3 text-sm text-muted">Letters you export are signed with your name, this profession and registration number.</p>
+        <SignatureForm initial={signature} />
       </section>
       <section className="rounded-lg border border-line bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold">Distance unit</h2>

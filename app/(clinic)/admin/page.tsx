@@ -7,6 +7,8 @@ import { UserRow } from "@/components/admin/user-row";
 import { DistanceUnitForm } from "@/components/account/distance-unit-form";
 import { getDistanceUnits } from "@/lib/dal/units";
 import { setClinicDistanceUnitAction } from "./actions";
+import { LetterheadForm } from "@/components/admin/letterhead-form";
+import { getLetterhead } from "@/lib/dal/letterhead";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -14,6 +16,7 @@ export default async function AdminPage() {
   const admin = await requireAdmin();
   const users = await listClinicAccounts();
   const units = await getDistanceUnits();
+  const letterhead = await getLetterhead();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -38,6 +41,12 @@ export default async function AdminPage() {
           New account
         </h2>
         <CreateUserForm />
+      </section>
+      <section aria-labelledby="letterhead" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="letterhead" className="mb-3 text-lg font-semibold">
+          Letterhead
+        </h2>
+        <LetterheadForm initial={letterhead} />
       </section>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Accounts">
         {users.map((u) => (

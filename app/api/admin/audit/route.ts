@@ -18,8 +18,8 @@ export const GET = routeHandler({
       { header: "user", value: (r) => r.userEmail },
       { header: "action", value: (r) => r.action },
       { header: "entity_type", value: (r) => r.entityType },
-      { header: "entity_id", value: (r) => r.entityId },
-      { header: "patient_record", value: (r) => r.patientRecord },
+      { header: "entity_id", value: (r) => r.entityId, kind: "identifier" },
+      { header: "patient_record", value: (r) => r.patientRecord, kind: "identifier" },
       { header: "detail", value: (r) => r.detail },
       { header: "ip", value: (r) => r.ip },
     ]);

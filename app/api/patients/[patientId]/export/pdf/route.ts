@@ -2,6 +2,8 @@ import { z } from "zod";
 import { idArg } from "@/lib/actions/door";
 import { routeHandler } from "@/lib/actions/route";
 import { NotFoundError } from "@/lib/dal/errors";
+import { reportResponse } from "@/lib/export/report-response";
+import { reportRequestSchema } from "@/lib/validation/report";
 import { getPatientExport } from "@/lib/dal/exports";
 import { attachmentHeaders, exportFileName } from "@/lib/export/file-names";
 import { progressReportPdf, type PaperSize } from "@/lib/export/pdf";
@@ -30,4 +32,12 @@ export const GET = routeHandler({
       headers: attachmentHeaders(exportFileName(d.patient.recordNumber, d.today, "pdf", `progress-${size}`), "application/pdf"),
     });
   },
+});
+
+/** The letter with what the therapist chose in the export dialog (impression, plan, variant, charts); see lib/export/report-response.ts. */
+export const POST = routeHandler({
+  name: "export.report",
+  params: z.object({ patientId: idArg }),
+  body: reportRequestSchema,
+  run: ({ params, body }) => reportResponse(params.patientId, body),
 });
