@@ -91,13 +91,14 @@ describe("stage changes", () => {
     expect(storedStatus(zoe).flags).toContain("reinjury_window");
   });
 
-  it("a step back records the pain rule's reason and lowers the stage", async () => {
+  it("a step back records the chosen destination and the reason, and lowers the stage", async () => {
     const tom = patientIdByName("Tom", "Hendriks");
     actAs("kim@springback.test");
     const before = (await getReturnToRun(tom))!;
     expect(before.flags.map((f) => f.code)).toContain("stop_pain");
-    const panel = await stepBackStage(tom, 1);
-    expect(panel.stage).toBe(before.stepBack?.toStage ?? 0);
+    const reason = before.flags.map((f) => f.reason).join("\n");
+    const panel = await stepBackStage(tom, { fromStage: 1, toStage: 0, toLadderStep: null, reason });
+    expect(panel.stage).toBe(0);
     expect(panel.history[0]!.reason).toMatch(/means stop/);
     expect(panel.flags.map((f) => f.code)).not.toContain("stop_pain");
     const rows = getDb().select().from(stageChanges).where(eq(stageChanges.patientId, tom)).all();

@@ -9,6 +9,7 @@ import { closeInjury, createInjury, markInjuryReturned, updateInjury } from "@/l
 import { setPatientArchived, updatePatient } from "@/lib/dal/patients";
 import { todayIn } from "@/lib/domain/dates";
 import { injuryCloseSchema, injuryReturnSchema, injurySchema, injuryUpdateSchema } from "@/lib/validation/injury";
+import { redFlagAnswersSchema } from "@/lib/validation/red-flags";
 import { careTeamSchema, patientUpdateSchema, primaryTherapistSchema } from "@/lib/validation/patient";
 import { failureFrom } from "../../action-errors";
 
@@ -76,7 +77,9 @@ export async function changePrimaryAction(patientId: string, form: FormData): Pr
 }
 
 export async function createInjuryAction(patientId: string, form: FormData): Promise<ActionResult<{ id: string }>> {
-  return run(injurySchema(await clinicToday()), form, patientId, async (input) => ({ id: (await createInjury(patientId, input)).id }));
+  // The intake form carries the red-flag screen's checkboxes; unticked (absent) items are negative.
+  const redFlags = redFlagAnswersSchema.parse(formToObject(form));
+  return run(injurySchema(await clinicToday()), form, patientId, async (input) => ({ id: (await createInjury(patientId, input, redFlags)).id }));
 }
 
 export async function updateInjuryAction(patientId: string, injuryId: string, form: FormData): Promise<ActionResult<Saved>> {
