@@ -5,8 +5,11 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { Field } from "@/components/ui/field";
 import { MUSCLE_LABEL } from "@/lib/domain/injury";
+import type { RedFlagAnswers } from "@/lib/domain/red-flags";
+import { RED_FLAG_ITEMS } from "@/lib/domain/vocabulary";
 import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, MAX_PRIOR_STRAINS, injurySchema } from "@/lib/validation/injury";
 import { CheckboxField, FieldGroup, SelectField, TextareaField, optionsOf } from "./fields";
+import { RedFlagFields } from "./red-flag-fields";
 import { VersionedForm, zodValidator, type FormValues, type Saved } from "./versioned-form";
 
 const SIDE_OPTIONS = optionsOf({ left: "Left", right: "Right", both: "Both" });
@@ -16,6 +19,11 @@ const GRADE_OPTIONS = [1, 2, 3].map((g) => ({ value: String(g), label: `Grade ${
 const ACTIVITY_OPTIONS = optionsOf(ACTIVITY_LABEL);
 
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+/** Ticks kept after a failed save (the typed form comes back as values). */
+function redFlagDefaults(values: FormValues): RedFlagAnswers {
+  return Object.fromEntries(RED_FLAG_ITEMS.map((k) => [k, values[k] === true || values[k] === "on"])) as RedFlagAnswers;
+}
 
 /** New episode (no version) or edit one; onset is checked against today and the date of birth. */
 export function InjuryForm({
@@ -82,6 +90,12 @@ export function InjuryForm({
             />
             <TextareaField id={id("mechanism")} name="mechanism" label="How it happened (optional)" maxLength={2000} className="sm:col-span-2" defaultValue={text(values.mechanism)} error={errors.mechanism} />
           </FieldGroup>
+          {creating ? (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-2 text-base font-semibold">Red-flag screen</legend>
+              <RedFlagFields idPrefix={id("rf")} answers={redFlagDefaults(values)} />
+            </fieldset>
+          ) : null}
         </>
       )}
     </VersionedForm>

@@ -4,7 +4,7 @@
  * the stage rules and the seed read it inside their transactions.
  */
 import { prepared, type Handle } from "@/db/statements";
-import { redFlagStatus, type RedFlagScreen } from "@/lib/domain/red-flags";
+import { redFlagStatus, redFlagWords, type RedFlagScreen } from "@/lib/domain/red-flags";
 import { RED_FLAG_ITEMS, type RedFlagItem, type RedFlagStatus } from "@/lib/domain/vocabulary";
 
 export type ScreenRow = Record<RedFlagItem, boolean> & {
@@ -36,4 +36,11 @@ export function redFlagStatusFor(tx: Handle, injuryId: string | null | undefined
   const row = readRedFlagScreen(tx, injuryId);
   const screen: RedFlagScreen | null = row ? { ...row, clearedBy: row.clearedByName } : null;
   return redFlagStatus(screen);
+}
+
+/** The screen's status and words ("Refer before loading: …") for an episode, for headers and panels. */
+export function redFlagOfEpisode(tx: Handle, injuryId: string): { status: RedFlagStatus; words: string | null } {
+  const row = readRedFlagScreen(tx, injuryId);
+  const screen: RedFlagScreen | null = row ? { ...row, clearedBy: row.clearedByName } : null;
+  return { status: redFlagStatus(screen), words: redFlagWords(screen) };
 }

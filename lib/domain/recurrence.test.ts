@@ -53,7 +53,8 @@ describe("classifyRecurrence", () => {
     ["other muscle group", "left", "medial_gastrocnemius", "2025-08-20", "first", "none"],
     ["both sides", "both", "soleus", "2025-08-20", "recurrence", "early"],
     ["before the return: exacerbation", "left", "soleus", "2025-07-01", "exacerbation", "none"],
-    ["on the return day itself: exacerbation", "left", "soleus", "2025-07-20", "exacerbation", "none"],
+    ["the day before the return: exacerbation", "left", "soleus", "2025-07-19", "exacerbation", "none"],
+    ["on the return day itself: early recurrence", "left", "soleus", "2025-07-20", "recurrence", "early"],
   ])("%s", (_l, side, muscle, onsetDate, kind, cls) => {
     const v = classifyRecurrence({ side, muscle, onsetDate }, [returned]);
     expect(v.kind).toBe(kind);

@@ -82,7 +82,8 @@ export function classifyRecurrence(episode: EpisodeFacts, others: readonly Episo
     .sort((a, b) => (a.onsetDate < b.onsetDate ? 1 : -1));
   for (const prev of earlier) {
     const back = prev.returnDate ?? prev.closedDate ?? null;
-    if (back === null || back >= episode.onsetDate) return { kind: "exacerbation", class: "none", of: prev };
+    // On the return day itself the runner is back: a strain that day is a recurrence.
+    if (back === null || back > episode.onsetDate) return { kind: "exacerbation", class: "none", of: prev };
     return { kind: "recurrence", class: recurrenceClassFor(back, episode.onsetDate), of: prev, since: back };
   }
   return { kind: "first", class: "none" };
