@@ -40,7 +40,7 @@ describe("wellsPartial (Wells 2003)", () => {
 
 describe("redFlagWords", () => {
   it("refer names the groups found", () => {
-    expect(redFlagWords(screen(["thompsonPositive", "calfSwelling"]))).toBe("Refer before loading: possible deep vein thrombosis; possible achilles rupture.");
+    expect(redFlagWords(screen(["thompsonPositive", "calfSwelling"]))).toBe("Refer before loading: possible deep vein thrombosis; possible Achilles rupture.");
   });
   it("cleared names who and when", () => expect(redFlagWords(screen(["nightPain"], true))).toBe("Red flags cleared by Dr Lee on 2026-05-02 (not typical of a calf strain)."));
   it("nothing to say when clear", () => expect(redFlagWords(screen([]))).toBeNull());

@@ -113,7 +113,8 @@ export function wellsPartial(answers: RedFlagAnswers): WellsPartial {
 export function redFlagWords(screen: RedFlagScreen | null): string | null {
   const status = redFlagStatus(screen);
   if (status === "clear" || !screen) return null;
-  const groups = [...new Set(positiveItems(screen).map((i) => RED_FLAG_GROUP_LABEL[i.group].toLowerCase()))].join("; ");
+  const lower = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
+  const groups = [...new Set(positiveItems(screen).map((i) => lower(RED_FLAG_GROUP_LABEL[i.group])))].join("; ");
   if (status === "refer") return `Refer before loading: ${groups}.`;
   return `Red flags cleared${screen.clearedBy ? ` by ${screen.clearedBy}` : ""} on ${screen.clearedAt!.slice(0, 10)} (${groups}).`;
 }

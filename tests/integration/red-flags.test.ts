@@ -27,7 +27,7 @@ describe("red-flag screen blocks progression until cleared", () => {
     actAs("kim@springback.test");
     const saved = await saveRedFlagScreen(injuryId, redFlagScreenSchema.parse({ ...emptyAnswers(), thompsonPositive: "on" }));
     expect(saved).toMatchObject({ status: "refer", recorded: true, version: 1 });
-    expect(saved.words).toBe("Refer before loading: possible achilles rupture.");
+    expect(saved.words).toBe("Refer before loading: possible Achilles rupture.");
     expect(referKey(daniel)).toBe(1);
     expect((await getPatientHeader(daniel))?.redFlag).toMatchObject({ status: "refer" });
 
