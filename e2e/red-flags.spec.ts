@@ -7,6 +7,8 @@ import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./
  * volume in the demo clinic, and no other spec touches him.
  */
 test("a positive red-flag screen blocks the progression until the clearance is recorded", async ({ page }) => {
+  // Many steps on a shared machine: a longer budget than the default (nothing here asserts a time).
+  test.setTimeout(120_000);
   await signInAs(page, USERS.ola);
   await page.getByRole("link", { name: "Jonas Berg" }).click();
   const panel = page.getByTestId("return-to-run");

@@ -10,6 +10,8 @@ async function setHeelRaiseTarget(page: Page, value: string) {
 }
 
 test("a clinic that sets the heel-raise target to 20 sees 20 on the assessment screen and the chart", async ({ page }) => {
+  // Many steps on a shared machine: a longer budget than the default (nothing here asserts a time).
+  test.setTimeout(120_000);
   await signInAs(page, USERS.admin);
   await setHeelRaiseTarget(page, "20");
   try {

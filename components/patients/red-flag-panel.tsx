@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/result";
 import type { RedFlagScreenDto } from "@/lib/dal/red-flags";
 import { RED_FLAG_ITEMS } from "@/lib/domain/vocabulary";
@@ -24,7 +25,13 @@ const disclosure = "rounded-md border border-line p-3 [&>summary]:min-h-11 [&>su
  */
 export function RedFlagPanel({ screen, actions, idPrefix }: { screen: RedFlagScreenDto; actions: RedFlagActions; idPrefix: string }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
+  // The return-to-run panel (cached by TanStack Query) reads the screen: refetch it after a change.
+  const refresh = () => {
+    void queryClient.invalidateQueries();
+    router.refresh();
+  };
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [note, setNote] = useState("");
@@ -42,7 +49,7 @@ export function RedFlagPanel({ screen, actions, idPrefix }: { screen: RedFlagScr
       const result = await actions.save(input);
       if (result.ok) {
         setSaved("Red-flag screen saved.");
-        router.refresh();
+        refresh();
       } else setSaveError(result.conflict ? "Someone else saved this screen since you opened it. Reload to see their answers, then save yours again." : result.error);
     });
   }
@@ -59,7 +66,7 @@ export function RedFlagPanel({ screen, actions, idPrefix }: { screen: RedFlagScr
       const result = await actions.clear({ version: screen.version, note });
       if (result.ok) {
         setNote("");
-        router.refresh();
+        refresh();
       } else {
         setNoteError(result.fieldErrors?.note ?? null);
         setClearError(result.error);
