@@ -62,6 +62,8 @@ test("a future date is refused with a message and the entry rolls back", async (
 });
 
 test("a run with pain 6 raises the stop flag and suggests a step back", async ({ page }) => {
+  // Many steps on a shared machine: a longer budget than the default (nothing here asserts a time).
+  test.setTimeout(120_000);
   await openPatient(page, "Priya Nair");
   const panel = page.getByTestId("return-to-run");
   await expect(panel.getByTestId("flag-stop_pain")).toHaveCount(0);
