@@ -74,7 +74,7 @@ test("two assessments show their asymmetry, the change between them and a side-b
   await expect(raises).toContainText("R: +3 reps: within measurement error");
   await expect(calf2.getByRole("row", { name: /Knee-to-wall/ })).toContainText("L: +1.8 cm: within measurement error");
   await expect(page.getByTestId("targets")).toContainText("Heel raises 27/25 on the left: meets the target to start running");
-  await expect(page.getByTestId("targets")).toContainText("Heel raises 27/30 on the left: below the target for speed work");
+  await expect(page.getByTestId("targets")).toContainText("Heel raises 27/30 on the left, LSI 96% (target ≥90%): below the target for speed work");
 
   await page.getByRole("link", { name: "All assessments" }).click();
   await expect(historyRows(page)).toHaveCount(before + 2);

@@ -19,7 +19,7 @@ export type RedFlagItemInfo = {
 
 /** Every item in form order, with its group, words and Wells points. */
 export const RED_FLAG_INFO: readonly RedFlagItemInfo[] = [
-  { item: "calfSwelling", group: "dvt", label: "Calf swollen: more than 3 cm larger than the other side (10 cm below the tibial tuberosity)", wells: 1 },
+  { item: "calfSwelling", group: "dvt", label: "Calf swollen: girth more than 3 cm above the other calf (10 cm below the tibial tuberosity)", wells: 1 },
   { item: "calfWarmth", group: "dvt", label: "Calf warm or red", wells: null },
   { item: "pittingOedema", group: "dvt", label: "Pitting oedema (in the painful leg only)", wells: 1 },
   { item: "legLarger", group: "dvt", label: "Whole leg visibly larger", wells: 1 },
