@@ -17,6 +17,8 @@ async function fill(page: Page, values: Record<string, string>) {
 }
 
 test("two assessments show their asymmetry, the change between them and a side-by-side comparison", async ({ page }) => {
+  // Many steps and axe scans on a shared machine: a longer budget than the default (nothing here asserts a time).
+  test.setTimeout(120_000);
   await openHannahAssessments(page);
   const before = await historyRows(page).count();
 

@@ -163,6 +163,8 @@ test("a date of birth in the future is refused beside the field and nothing is s
 });
 
 test("an episode is marked returned, a new one on the same side is a recurrence, and the care team is shared", async ({ page, browser }) => {
+  // Many steps and axe scans on a shared machine: a longer budget than the default (nothing here asserts a time).
+  test.setTimeout(120_000);
   const id = suffix();
   const name = `Care Team${id}`;
   await signInAs(page, USERS.kim);
