@@ -33,7 +33,10 @@ export function InjuryForm({
   initialValues = { priorStrains: 0 },
   initialVersion,
   action,
+  openEpisode,
 }: {
+  /** The patient's episode not yet returned to full running, when adding a new one: the form says a new strain of it is an exacerbation. */
+  openEpisode?: { description: string; onsetDate: string } | null;
   idPrefix: string;
   today: string;
   dateOfBirth: string;
@@ -59,6 +62,13 @@ export function InjuryForm({
     >
       {({ errors, values }) => (
         <>
+          {creating && openEpisode ? (
+            <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="exacerbation-note">
+              {openEpisode.description} (onset {openEpisode.onsetDate}) has not returned to full running. A new strain of the same side and muscle group before that
+              return is an exacerbation of it (Fuller et al. 2006): record a step back and a note on that episode rather than a new episode. A new episode here is
+              for another side or muscle group.
+            </p>
+          ) : null}
           <FieldGroup legend="Where and how bad">
             <SelectField id={id("side")} name="side" label="Side" options={SIDE_OPTIONS} placeholder="Choose…" defaultValue={text(values.side)} error={errors.side} />
             <SelectField id={id("muscle")} name="muscle" label="Muscle" options={MUSCLE_OPTIONS} placeholder="Choose…" defaultValue={text(values.muscle)} error={errors.muscle} />

@@ -33,6 +33,7 @@ export default async function PatientDetailsPage({ params }: { params: Promise<{
   const [record, episodes, team, redFlags] = await Promise.all([getPatientRecord(patientId), listPatientInjuries(patientId), getCareTeam(patientId), listRedFlagScreens(patientId)]);
   if (!record || !episodes || !team || !redFlags) notFound();
   const today = todayIn(user.clinicTimeZone);
+  const open = episodes.find((e) => e.status === "active");
   const dateOfBirth = record.values.dateOfBirth;
   return (
     <div className="flex flex-col gap-4">
@@ -56,7 +57,13 @@ export default async function PatientDetailsPage({ params }: { params: Promise<{
           <details className={`${disclosureClass} mt-4`} open={episodes.length === 0}>
             <summary>Add an injury episode</summary>
             <div className="mt-3">
-              <InjuryForm idPrefix="new-injury" today={today} dateOfBirth={dateOfBirth} action={createInjuryAction.bind(null, patientId)} />
+              <InjuryForm
+                idPrefix="new-injury"
+                today={today}
+                dateOfBirth={dateOfBirth}
+                action={createInjuryAction.bind(null, patientId)}
+                openEpisode={open ? { description: open.description, onsetDate: open.onsetDate } : null}
+              />
             </div>
           </details>
         )}
