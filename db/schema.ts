@@ -16,6 +16,7 @@ import {
   INJURY_SEVERITIES,
   INJURY_STATUSES,
   MUSCLES,
+  RECURRENCE_CLASSES,
   RUN_KINDS,
   SEXES,
   SIDES,
@@ -133,6 +134,8 @@ export const patients = sqliteTable(
     caseloadReturnedOn: text("caseload_returned_on"),
     /** "muscle side grade" of the current episode: the injury column's sort key. */
     caseloadInjury: text("caseload_injury"),
+    /** 1 while the current episode's red-flag screen is positive and not cleared ("Refer before loading"), else 0. */
+    caseloadRefer: integer("caseload_refer"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -193,6 +196,8 @@ export const injuries = sqliteTable(
     mechanism: text("mechanism"),
     priorStrains: integer("prior_strains").notNull().default(0),
     isRecurrence: integer("is_recurrence", { mode: "boolean" }).notNull().default(false),
+    /** Fuller 2006 class against the previous episode's return (lib/domain/recurrence.ts); "none" for a first strain. */
+    recurrenceClass: text("recurrence_class", { enum: RECURRENCE_CLASSES }).notNull().default("none"),
     status: text("status", { enum: INJURY_STATUSES }).notNull().default("active"),
     returnDate: text("return_date"),
     closedDate: text("closed_date"),
@@ -440,6 +445,8 @@ export const stageChanges = sqliteTable(
     toStage: integer("to_stage").notNull(),
     kind: text("kind", { enum: STAGE_CHANGE_KINDS }).notNull(),
     reason: text("reason"),
+    /** A step back within or into walk-run: the 0-based ladder step the runner restarts at (lib/domain/protocol.ts WALK_RUN_LADDER). */
+    toLadderStep: integer("to_ladder_step"),
     effectiveDate: text("effective_date").notNull(),
     changedBy: text("changed_by").references(() => users.id),
     changedAt: createdAt(),
@@ -447,6 +454,49 @@ export const stageChanges = sqliteTable(
   (t) => [
     index("stage_changes_injury_idx").on(t.injuryId, t.changedAt),
     check("stage_changes_stage_check", sql`${t.toStage} between 0 and 5`),
+  ],
+);
+
+/**
+ * The red-flag screen of an injury episode (PRODUCT.md, second edition): one row per
+ * episode, one column per item (1 = positive). A positive screen blocks confirming any
+ * progression until a clearance is recorded (who, when, a note); adding a positive item
+ * after a clearance voids it.
+ */
+export const redFlagScreens = sqliteTable(
+  "red_flag_screens",
+  {
+    injuryId: text("injury_id")
+      .primaryKey()
+      .references(() => injuries.id),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    calfSwelling: integer("calf_swelling", { mode: "boolean" }).notNull().default(false),
+    calfWarmth: integer("calf_warmth", { mode: "boolean" }).notNull().default(false),
+    pittingOedema: integer("pitting_oedema", { mode: "boolean" }).notNull().default(false),
+    legLarger: integer("leg_larger", { mode: "boolean" }).notNull().default(false),
+    travelOrImmobilised: integer("travel_or_immobilised", { mode: "boolean" }).notNull().default(false),
+    recentSurgery: integer("recent_surgery", { mode: "boolean" }).notNull().default(false),
+    previousClot: integer("previous_clot", { mode: "boolean" }).notNull().default(false),
+    hormonalTherapy: integer("hormonal_therapy", { mode: "boolean" }).notNull().default(false),
+    thompsonPositive: integer("thompson_positive", { mode: "boolean" }).notNull().default(false),
+    palpableGap: integer("palpable_gap", { mode: "boolean" }).notNull().default(false),
+    nightPain: integer("night_pain", { mode: "boolean" }).notNull().default(false),
+    numbness: integer("numbness", { mode: "boolean" }).notNull().default(false),
+    noMechanism: integer("no_mechanism", { mode: "boolean" }).notNull().default(false),
+    screenedBy: text("screened_by").references(() => users.id),
+    clearedBy: text("cleared_by").references(() => users.id),
+    clearedAt: text("cleared_at"),
+    clearanceNote: text("clearance_note"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("red_flag_screens_patient_idx").on(t.patientId),
+    check("red_flag_screens_clearance_check", sql`(${t.clearedAt} is null) = (${t.clearedBy} is null) and (${t.clearedAt} is null) = (${t.clearanceNote} is null)`),
   ],
 );
 

@@ -64,6 +64,8 @@ test("a future date is refused with a message and the entry rolls back", async (
 });
 
 test("a run with pain 6 raises the stop flag and suggests a step back", async ({ page }) => {
+  // Many steps on a shared machine: a longer budget than the default (nothing here asserts a time).
+  test.setTimeout(120_000);
   await openPatient(page, "Priya Nair");
   const panel = page.getByTestId("return-to-run");
   await expect(panel.getByTestId("flag-stop_pain")).toHaveCount(0);
@@ -80,10 +82,31 @@ test("a run with pain 6 raises the stop flag and suggests a step back", async ({
   await expect(panel.getByTestId("readiness")).toHaveText("Not yet ready for build volume");
   await expectNoSeriousA11yViolations(page);
 
+  // The step-back dialog: choose the destination, read where the runner lands, confirm with the prefilled reason.
   await panel.getByRole("button", { name: "Step back…" }).click();
-  await expect(panel.getByLabel("Reason (recorded)")).toHaveValue(/means stop/);
-  await panel.getByRole("button", { name: "Record step back" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Step back from/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Reason (required; recorded in the stage history)")).toHaveValue(/Pain 6\/10 during the run/);
+  await dialog.getByRole("radio", { name: /^Protect/ }).check();
+  await expect(dialog.getByTestId("step-back-preview")).toContainText("The runner lands in: Protect (no running)");
+  await expect(dialog.getByTestId("step-back-preview")).toContainText("The symptom-free count restarts the next day");
+  await dialog.getByRole("radio", { name: /^Walk-run, step 5 of 5/ }).check();
+  await expect(dialog.getByTestId("step-back-preview")).toContainText("The runner lands in: Walk-run, step 5 of 5 (run 5 min)");
+  await expectNoSeriousA11yViolations(page);
+  // Escape closes without recording anything; the dialog opens again with the keyboard.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await panel.getByRole("button", { name: "Step back…" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("radio", { name: /^Walk-run, step 5 of 5/ }).check();
+  await dialog.getByRole("button", { name: "Confirm step back" }).click();
+  await expect(dialog).toBeHidden();
   await expect(panel.getByText("Stage 1: Walk-run")).toBeVisible();
+  // The flags that caused it stay visible in the history, with the destination.
+  const latest = panel.getByRole("list", { name: "Stage changes" }).getByTestId("stage-change").first();
+  await expect(latest).toContainText("Stepped back from Continuous easy to Walk-run, step 5 of 5 (run 5 min) by Kim Park");
+  await expect(latest).toContainText("Pain 6/10 during the run");
   await expect(panel.getByTestId("flag-stop_pain")).toHaveCount(0);
   // The flare stays in the history with its dates, and readiness waits for tomorrow.
   await expect(panel.getByTestId("readiness")).toHaveText("Not yet ready for continuous easy");

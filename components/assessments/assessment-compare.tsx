@@ -1,6 +1,6 @@
 import type { Side } from "@/lib/domain/vocabulary";
 import type { AssessmentRecord } from "@/lib/dal/assessments";
-import { FAULT_LABEL, formatSigned, MEASURES, measureChange, roundPercent, sideComparisons, type FaultKey } from "@/lib/domain/assessment";
+import { FAULT_LABEL, formatSigned, MEASURES, measureChange, roundPercent, sideComparisons, type CalfTargets, type FaultKey } from "@/lib/domain/assessment";
 import { severityOf, show } from "./labels";
 import { SeverityBadge } from "./severity-badge";
 import { dayWithYear } from "@/lib/domain/engine/words";
@@ -12,14 +12,18 @@ function percent(value: number | null): string {
 }
 
 /** Two assessments side by side (older first) with the change between them. */
-export function AssessmentCompare({ older, newer, side }: { older: AssessmentRecord; newer: AssessmentRecord; side: Side }) {
+export function AssessmentCompare({ older, newer, side, targets }: { older: AssessmentRecord; newer: AssessmentRecord; side: Side; targets: CalfTargets }) {
   const a = sideComparisons(side, older);
   const b = sideComparisons(side, newer);
   const cell = "py-2 pr-3";
-  const asymmetryRows = [
-    { label: "Heel-raise asymmetry", older: a.heelRaises.asymmetryPercent, newer: b.heelRaises.asymmetryPercent },
-    { label: "Knee-to-wall asymmetry", older: a.kneeToWall.asymmetryPercent, newer: b.kneeToWall.asymmetryPercent },
-  ];
+  // LSI = injured ÷ uninjured; with both sides injured there is no uninjured side to compare with.
+  const asymmetryRows =
+    side === "both"
+      ? []
+      : [
+          { label: "Heel-raise LSI", older: a.heelRaises.lsiPercent, newer: b.heelRaises.lsiPercent },
+          { label: "Knee-to-wall LSI", older: a.kneeToWall.lsiPercent, newer: b.kneeToWall.lsiPercent },
+        ];
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="comparison">
@@ -78,7 +82,7 @@ export function AssessmentCompare({ older, newer, side }: { older: AssessmentRec
               <td className={cell}>{percent(r.older)}</td>
               <td className={cell}>{percent(r.newer)}</td>
               <td className="py-2">
-                {r.older !== null && r.newer !== null ? `${formatSigned(roundPercent(r.newer) - roundPercent(r.older), "points")} (target ≤10%)` : "—"}
+                {r.older !== null && r.newer !== null ? `${formatSigned(roundPercent(r.newer) - roundPercent(r.older), "points")} (target ≥${targets.lsiMinPercent}%)` : "—"}
               </td>
             </tr>
           ))}

@@ -8,7 +8,7 @@ import type { ActionResult, ConflictInfo } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { cadenceTargets, calfTargets, suggestSeverities, type AssessmentMeasures } from "@/lib/domain/assessment";
+import { cadenceTargets, calfTargets, suggestSeverities, type AssessmentMeasures, type CalfTargets } from "@/lib/domain/assessment";
 import type { AssessmentFormValues } from "@/lib/validation/assessment";
 import { ConflictNotice } from "./conflict-notice";
 import { fieldId, NumberField, SelectField, SidePair, TextAreaField, type FieldKey, type FormBinding } from "./fields";
@@ -27,6 +27,8 @@ type Props = {
   injury: { side: Side; onsetDate: string; description: string };
   today: string;
   baseline: { left: number | null; right: number | null };
+  /** The clinic's calf thresholds (protocol settings): the live hints judge against them. */
+  targets: CalfTargets;
   initial: AssessmentFormValues;
   mode: FormMode;
 };
@@ -54,7 +56,7 @@ function measuresOf(v: AssessmentFormValues): AssessmentMeasures {
   };
 }
 
-export function AssessmentForm({ patientId, injury, today, baseline, initial, mode }: Props) {
+export function AssessmentForm({ patientId, injury, today, baseline, targets: clinicTargets, initial, mode }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<AssessmentFormValues>(initial);
   const [opened, setOpened] = useState<AssessmentFormValues>(initial);
@@ -74,8 +76,8 @@ export function AssessmentForm({ patientId, injury, today, baseline, initial, mo
   const video = useVideoMeasures((field, value) => form.set(field, value));
 
   const measures = useMemo(() => measuresOf(values), [values]);
-  const suggestions = useMemo(() => suggestSeverities(injury.side, measures, baseline), [injury.side, measures, baseline]);
-  const targets = useMemo(() => calfTargets(injury.side, measures), [injury.side, measures]);
+  const suggestions = useMemo(() => suggestSeverities(injury.side, measures, baseline, clinicTargets), [injury.side, measures, baseline, clinicTargets]);
+  const targets = useMemo(() => calfTargets(injury.side, measures, clinicTargets), [injury.side, measures, clinicTargets]);
   const cadence = cadenceTargets(measures.cadenceSpm);
 
   useEffect(() => {

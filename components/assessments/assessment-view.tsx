@@ -13,14 +13,16 @@ import {
   type FaultKey,
   type MeasureKey,
   type SideComparison,
+  type CalfTargets,
   FAULT_LABEL,
+  KNEE_TO_WALL_ERROR_CM,
 } from "@/lib/domain/assessment";
 import { Card } from "@/components/ui/card";
 import { METHOD_LABEL, SETTING_LABEL, severityOf, show, THOMAS_LABEL } from "./labels";
 import { SeverityBadge } from "./severity-badge";
 import { dayWithYear } from "@/lib/domain/engine/words";
 
-type Props = { assessment: AssessmentRecord; previous: AssessmentRecord | null; earlier: AssessmentRecord[]; side: Side };
+type Props = { assessment: AssessmentRecord; previous: AssessmentRecord | null; earlier: AssessmentRecord[]; side: Side; targets: CalfTargets };
 
 const info = (key: MeasureKey) => MEASURES.find((m) => m.key === key)!;
 
@@ -30,9 +32,20 @@ function ChangeCell({ assessment, previous, measure }: { assessment: AssessmentR
   return <span className={change.beyondError === false ? "text-muted" : undefined}>{change.words}</span>;
 }
 
-function asymmetryWords(c: SideComparison): string {
-  if (c.asymmetryPercent === null) return "—";
-  return `${roundPercent(c.asymmetryPercent)}%`;
+/** Heel raises side to side: the LSI (injured ÷ other); both sides injured: the difference in repetitions. */
+function lsiWords(c: SideComparison, side: Side): string {
+  if (c.difference === null) return "—";
+  if (side === "both") return `${formatNumber(Math.abs(c.difference))} difference (both sides injured: no LSI)`;
+  return c.lsiPercent === null ? "—" : `LSI ${roundPercent(c.lsiPercent)}%`;
+}
+
+/** Knee-to-wall side to side: the difference in cm, whether it is within measurement error, and the LSI. */
+function kneeToWallWords(c: SideComparison, side: Side): string {
+  if (c.difference === null) return "—";
+  const diff = Math.abs(c.difference);
+  const error = diff < KNEE_TO_WALL_ERROR_CM ? ` (within measurement error, ${KNEE_TO_WALL_ERROR_CM} cm, Powden 2015)` : "";
+  const lsi = side !== "both" && c.lsiPercent !== null ? `, LSI ${roundPercent(c.lsiPercent)}%` : "";
+  return `${formatNumber(diff)} cm${error}${lsi}`;
 }
 
 function Section({ fault, assessment, suggestion, children, notes }: { fault: FaultKey; assessment: AssessmentRecord; suggestion: { severity: string; reason: string } | null; children: React.ReactNode; notes: string | null }) {
@@ -115,10 +128,10 @@ function SingleList({ items }: { items: { label: string; value: string; change?:
   );
 }
 
-export function AssessmentView({ assessment: a, previous, earlier, side }: Props) {
+export function AssessmentView({ assessment: a, previous, earlier, side, targets: clinicTargets }: Props) {
   const sides = sideComparisons(side, a);
-  const suggestions = suggestSeverities(side, a, fpaBaseline(earlier));
-  const targets = calfTargets(side, a);
+  const suggestions = suggestSeverities(side, a, fpaBaseline(earlier), clinicTargets);
+  const targets = calfTargets(side, a, clinicTargets);
   const change = (m: MeasureKey) => <ChangeCell assessment={a} previous={previous} measure={m} />;
   const pair = (l: React.ReactNode, r: React.ReactNode) => (
     <span className="flex flex-col">
@@ -152,14 +165,14 @@ export function AssessmentView({ assessment: a, previous, earlier, side }: Props
               label: "Knee-to-wall (cm)",
               left: show(a.kneeToWallLeftCm, "cm"),
               right: show(a.kneeToWallRightCm, "cm"),
-              asymmetry: asymmetryWords(sides.kneeToWall),
+              asymmetry: kneeToWallWords(sides.kneeToWall, side),
               change: pair(change("kneeToWallLeftCm"), change("kneeToWallRightCm")),
             },
             {
               label: "Heel raises (reps)",
               left: show(a.heelRaisesLeft),
               right: show(a.heelRaisesRight),
-              asymmetry: asymmetryWords(sides.heelRaises),
+              asymmetry: lsiWords(sides.heelRaises, side),
               change: pair(change("heelRaisesLeft"), change("heelRaisesRight")),
             },
           ]}

@@ -27,7 +27,12 @@ function Row({ row: r }: { row: ShownRow }) {
       </td>
       <td className="tabular-nums">{`${r.streak} day${r.streak === 1 ? "" : "s"}`}</td>
       <td data-testid="flags">
-        {r.flags.length === 0 ? (
+        {r.refer ? (
+          <Badge tone="stop" className="mb-1" data-testid="refer-before-loading">
+            Refer before loading
+          </Badge>
+        ) : null}
+        {r.flags.length === 0 && r.refer ? null : r.flags.length === 0 ? (
           <span className="text-muted">None</span>
         ) : (
           <ul className="flex flex-wrap gap-1">

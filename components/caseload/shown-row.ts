@@ -3,7 +3,7 @@ import type { CaseloadRow } from "@/lib/dal/caseload";
 /** What a row shows: only these fields travel to the browser with the page. */
 export type ShownRow = Pick<
   CaseloadRow,
-  "patientId" | "name" | "recordNumber" | "injury" | "day" | "stage" | "stageName" | "readyToProgress" | "latestPain" | "latestPainDate" | "streak" | "flags"
+  "patientId" | "name" | "recordNumber" | "injury" | "day" | "stage" | "stageName" | "readyToProgress" | "latestPain" | "latestPainDate" | "streak" | "flags" | "refer"
 >;
 
 export function shownRow(r: CaseloadRow): ShownRow {
@@ -20,5 +20,6 @@ export function shownRow(r: CaseloadRow): ShownRow {
     latestPainDate: r.latestPainDate,
     streak: r.streak,
     flags: r.flags,
+    refer: r.refer,
   };
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { MeasuresChartDto } from "@/lib/dal/charts";
-import { hasMeasure, MEASURE_SPECS, measureFields, type MeasureRow, type MeasureSpec } from "@/lib/domain/chart-measures";
+import { hasMeasure, measureFields, measureSpecs, type MeasureRow, type MeasureSpec } from "@/lib/domain/chart-measures";
 import { shortDay } from "@/lib/domain/engine/words";
 import { cn } from "@/lib/cn";
 import { ChartFigure, TABLE, TD, TH } from "./chart-figure";
@@ -43,11 +43,13 @@ export function MeasuresChart({ patientId, initial, image }: { patientId: string
     initialData: initial,
   });
   const rows = data.rows;
+  // The reference lines are the clinic's targets (protocol settings), sent with the data.
+  const specs = measureSpecs(data.targets);
   const summary =
     rows.length === 0
       ? "No assessments recorded for this injury yet."
       : `${rows.length} assessment${rows.length === 1 ? "" : "s"} from ${shortDay(rows[0]!.date)} to ${shortDay(rows.at(-1)!.date)}. Left: solid line, circles; right: dashed line, triangles.`;
-  const columns = MEASURE_SPECS.flatMap((spec) => measureFields(spec).map((f) => ({ ...f, spec })));
+  const columns = specs.flatMap((spec) => measureFields(spec).map((f) => ({ ...f, spec })));
   const table = () => (
     <table className={TABLE} data-testid="chart-measures-table">
       <caption className="sr-only">Assessment measures by date</caption>
@@ -86,7 +88,7 @@ export function MeasuresChart({ patientId, initial, image }: { patientId: string
       plain
     >
       <div className="grid gap-4 md:grid-cols-2">
-        {MEASURE_SPECS.map((spec) => (
+        {specs.map((spec) => (
           <MeasurePanel key={spec.key} spec={spec} rows={rows} />
         ))}
       </div>

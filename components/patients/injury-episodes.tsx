@@ -4,6 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import { ACTIVITY_LABEL } from "@/lib/validation/injury";
 import { InjuryForm } from "./injury-form";
 import { InjuryStatusForm } from "./injury-status-form";
+import { RedFlagPanel, type RedFlagActions } from "./red-flag-panel";
+import type { RedFlagScreenDto } from "@/lib/dal/red-flags";
+import { RECURRENCE_CLASS_WORDS } from "@/lib/domain/recurrence";
 import type { Saved } from "./versioned-form";
 
 type Act = (form: FormData) => Promise<ActionResult<Saved | undefined>>;
@@ -18,7 +21,22 @@ const STATUS: Record<InjuryEpisodeDto["status"], { label: string; tone: "accent"
 const disclosure = "rounded-md border border-line p-3 [&>summary]:min-h-11 [&>summary]:cursor-pointer [&>summary]:font-semibold [&>summary]:text-accent-strong";
 
 /** The patient's injury episodes, newest first, each with its edit and status forms. */
-export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { episodes: InjuryEpisodeDto[]; today: string; dateOfBirth: string; actions: EpisodeActions }) {
+export function InjuryEpisodes({
+  episodes,
+  today,
+  dateOfBirth,
+  actions,
+  redFlags,
+  redFlagActions,
+}: {
+  episodes: InjuryEpisodeDto[];
+  today: string;
+  dateOfBirth: string;
+  actions: EpisodeActions;
+  /** Each episode's red-flag screen by injury id, with its save and clear actions (absent: not shown). */
+  redFlags?: Record<string, RedFlagScreenDto>;
+  redFlagActions?: (injuryId: string) => RedFlagActions;
+}) {
   if (episodes.length === 0) return <p className="text-muted">No injury episodes recorded yet.</p>;
   return (
     <ol className="flex flex-col gap-4" aria-label="Injury episodes">
@@ -27,7 +45,8 @@ export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { epis
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold">{e.description}</h3>
             <Badge tone={STATUS[e.status].tone}>{STATUS[e.status].label}</Badge>
-            {e.isRecurrence ? <Badge tone="caution">Recurrence: same side within 12 months</Badge> : null}
+            {e.recurrenceClass !== "none" ? <Badge tone="caution">{RECURRENCE_CLASS_WORDS[e.recurrenceClass]}</Badge> : null}
+            {redFlags?.[e.id]?.status === "refer" ? <Badge tone="stop">Refer before loading</Badge> : null}
           </div>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-muted">Onset</dt>
@@ -51,6 +70,8 @@ export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { epis
             <dd>{e.activity ? ACTIVITY_LABEL[e.activity] : "Not recorded"}</dd>
             <dt className="text-muted">Previous calf strains</dt>
             <dd>{e.priorStrains}</dd>
+            <dt className="text-muted">Recurrence</dt>
+            <dd data-testid="recurrence-words">{e.recurrenceWords}</dd>
             {e.mechanism ? (
               <>
                 <dt className="text-muted">How it happened</dt>
@@ -59,6 +80,7 @@ export function InjuryEpisodes({ episodes, today, dateOfBirth, actions }: { epis
             ) : null}
           </dl>
           <div className="mt-3 flex flex-col gap-3">
+            {redFlags?.[e.id] && redFlagActions ? <RedFlagPanel screen={redFlags[e.id]!} actions={redFlagActions(e.id)} idPrefix={`rf-${e.id}`} /> : null}
             <details className={disclosure}>
               <summary>Edit this episode</summary>
               <div className="mt-3">

@@ -5,8 +5,11 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { Field } from "@/components/ui/field";
 import { MUSCLE_LABEL } from "@/lib/domain/injury";
+import type { RedFlagAnswers } from "@/lib/domain/red-flags";
+import { RED_FLAG_ITEMS } from "@/lib/domain/vocabulary";
 import { ACTIVITY_LABEL, INJURY_FIELD_LABELS, injurySchema } from "@/lib/validation/injury";
 import { CheckboxField, FieldGroup, SelectField, TextareaField, optionsOf } from "./fields";
+import { RedFlagFields } from "./red-flag-fields";
 import { VersionedForm, zodValidator, type FormValues, type Saved } from "./versioned-form";
 
 const SIDE_OPTIONS = optionsOf({ left: "Left", right: "Right", both: "Both" });
@@ -17,6 +20,11 @@ const ACTIVITY_OPTIONS = optionsOf(ACTIVITY_LABEL);
 
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
+/** Ticks kept after a failed save (the typed form comes back as values). */
+function redFlagDefaults(values: FormValues): RedFlagAnswers {
+  return Object.fromEntries(RED_FLAG_ITEMS.map((k) => [k, values[k] === true || values[k] === "on"])) as RedFlagAnswers;
+}
+
 /** New episode (no version) or edit one; onset is checked against today and the date of birth. */
 export function InjuryForm({
   idPrefix,
@@ -25,7 +33,10 @@ export function InjuryForm({
   initialValues = { priorStrains: 0 },
   initialVersion,
   action,
+  openEpisode,
 }: {
+  /** The patient's episode not yet returned to full running, when adding a new one: the form says a new strain of it is an exacerbation. */
+  openEpisode?: { description: string; onsetDate: string } | null;
   idPrefix: string;
   today: string;
   dateOfBirth: string;
@@ -51,6 +62,13 @@ export function InjuryForm({
     >
       {({ errors, values }) => (
         <>
+          {creating && openEpisode ? (
+            <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="exacerbation-note">
+              {openEpisode.description} (onset {openEpisode.onsetDate}) has not returned to full running. A new strain of the same side and muscle group before that
+              return is an exacerbation of it (Fuller et al. 2006): record a step back and a note on that episode rather than a new episode. A new episode here is
+              for another side or muscle group.
+            </p>
+          ) : null}
           <FieldGroup legend="Where and how bad">
             <SelectField id={id("side")} name="side" label="Side" options={SIDE_OPTIONS} placeholder="Choose…" defaultValue={text(values.side)} error={errors.side} />
             <SelectField id={id("muscle")} name="muscle" label="Muscle" options={MUSCLE_OPTIONS} placeholder="Choose…" defaultValue={text(values.muscle)} error={errors.muscle} />
@@ -81,6 +99,12 @@ export function InjuryForm({
             />
             <TextareaField id={id("mechanism")} name="mechanism" label="How it happened (optional)" maxLength={2000} className="sm:col-span-2" defaultValue={text(values.mechanism)} error={errors.mechanism} />
           </FieldGroup>
+          {creating ? (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-2 text-base font-semibold">Red-flag screen</legend>
+              <RedFlagFields idPrefix={id("rf")} answers={redFlagDefaults(values)} />
+            </fieldset>
+          ) : null}
         </>
       )}
     </VersionedForm>

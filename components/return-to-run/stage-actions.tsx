@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ReturnToRunDto } from "@/lib/dal/stages";
 import { stageName, STAGE_NAMES } from "@/lib/domain/injury";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextAreaField } from "@/components/logs/fields";
+import { StepBackDialog } from "./step-back-dialog";
 
 export type StageActionFns = {
   confirm: (input: unknown) => Promise<ActionResult<ReturnToRunDto>>;
@@ -19,7 +20,21 @@ export function StageActions({ panel, actions, onChanged }: { panel: ReturnToRun
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<"none" | "override" | "stepBack">("none");
+  const [dialogKey, setDialogKey] = useState(0);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const stage = panel.stage ?? 0;
+  const referBlocks = panel.redFlag.status === "refer";
+
+  function openStepBack() {
+    setError(null);
+    setFieldErrors({});
+    setMode("stepBack");
+    // A fresh dialog each time: the reason is prefilled from the flags open now.
+    setDialogKey((k) => k + 1);
+    requestAnimationFrame(() => {
+      if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
+    });
+  }
 
   function submit(fn: () => Promise<ActionResult<ReturnToRunDto>>) {
     setError(null);
@@ -27,6 +42,7 @@ export function StageActions({ panel, actions, onChanged }: { panel: ReturnToRun
     startTransition(async () => {
       const result = await fn();
       if (result.ok) {
+        dialogRef.current?.close();
         setMode("none");
         onChanged(result.data);
       } else {
@@ -40,12 +56,17 @@ export function StageActions({ panel, actions, onChanged }: { panel: ReturnToRun
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
         {panel.nextStage !== null ? (
-          <Button type="button" disabled={!panel.readyToProgress || pending} onClick={() => submit(() => actions.confirm({ fromStage: stage }))}>
+          <Button
+            type="button"
+            disabled={!panel.readyToProgress || referBlocks || pending}
+            aria-describedby={referBlocks ? "progression-blocked" : undefined}
+            onClick={() => submit(() => actions.confirm({ fromStage: stage }))}
+          >
             Confirm progression to {stageName(panel.nextStage)}
           </Button>
         ) : null}
         {stage > 0 ? (
-          <Button type="button" variant="secondary" aria-expanded={mode === "stepBack"} onClick={() => setMode(mode === "stepBack" ? "none" : "stepBack")}>
+          <Button type="button" variant="secondary" aria-haspopup="dialog" onClick={openStepBack}>
             Step back…
           </Button>
         ) : null}
@@ -53,31 +74,24 @@ export function StageActions({ panel, actions, onChanged }: { panel: ReturnToRun
           Override stage…
         </Button>
       </div>
-      {panel.nextStage !== null && !panel.readyToProgress ? (
+      {referBlocks ? (
+        <p id="progression-blocked" className="text-sm font-semibold text-stop" data-testid="progression-blocked">
+          {panel.redFlag.words} No progression can be confirmed until the clearance is recorded on the Details tab.
+        </p>
+      ) : null}
+      {panel.nextStage !== null && !panel.readyToProgress && !referBlocks ? (
         <p className="text-sm text-muted">Progression can be confirmed when every criterion is met; to decide otherwise, override the stage with a reason.</p>
       ) : null}
-      {mode === "stepBack" ? (
-        <form
-          aria-label="Step back"
-          noValidate
-          className="flex flex-col gap-2 rounded-md border border-line p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-            submit(() => actions.stepBack({ fromStage: stage, reason }));
-          }}
-        >
-          <p className="text-sm">
-            Step back from {stageName(stage)} to {stageName(panel.stepBack && panel.stepBack.toStage < stage ? panel.stepBack.toStage : stage - 1)}.
-          </p>
-          <TextAreaField id="step-back-reason" name="reason" label="Reason (recorded)" defaultValue={panel.stepBack?.reason ?? ""} error={fieldErrors.reason} maxLength={500} />
-          <FormMessage error={error} />
-          <div>
-            <Button type="submit" disabled={pending}>
-              Record step back
-            </Button>
-          </div>
-        </form>
+      {mode === "stepBack" && stage > 0 ? (
+        <StepBackDialog
+          key={dialogKey}
+          dialogRef={dialogRef}
+          panel={panel}
+          pending={pending}
+          error={error}
+          fieldErrors={fieldErrors}
+          onSubmit={(input) => submit(() => actions.stepBack(input))}
+        />
       ) : null}
       {mode === "override" ? (
         <form
@@ -106,7 +120,7 @@ export function StageActions({ panel, actions, onChanged }: { panel: ReturnToRun
           </div>
         </form>
       ) : null}
-      {mode === "none" ? <FormMessage error={error} /> : null}
+      {mode !== "override" && mode !== "stepBack" ? <FormMessage error={error} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import * as s from "../schema";
 import type { Sex } from "../../lib/domain/vocabulary";
 import { foldForSearch } from "../../lib/domain/text";
 import { confirmStageChanges } from "./confirm";
+import { recurrenceClassFor } from "../../lib/domain/recurrence";
 import { generateHistory, type Profile } from "./history";
 import type { Rng } from "./random";
 
@@ -106,6 +107,8 @@ export function insertPatient(tx: Pick<Db, "insert">, clinicId: string, seed: Pa
       ]),
       priorStrains: p.priorStrains,
       isRecurrence: Boolean(seed.previousEpisode),
+      // Fuller 2006: classed against the previous episode's return (lib/domain/recurrence.ts).
+      recurrenceClass: seed.previousEpisode ? recurrenceClassFor(new Date(Date.parse(`${today}T00:00:00Z`) - seed.previousEpisode.returnedAgo * 86_400_000).toISOString().slice(0, 10), history.onsetDate) : "none",
       status: p.stage === 5 ? "returned" : "active",
       returnDate: history.returnDate,
       createdBy: seed.therapistId,

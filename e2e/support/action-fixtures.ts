@@ -107,6 +107,7 @@ const assessmentValues = (ctx: SuiteContext) => ({
 });
 
 const DETAILS = "app/(clinic)/patients/[patientId]/details/actions.ts";
+const RED_FLAGS = "app/(clinic)/patients/[patientId]/details/red-flag-actions.ts";
 const PATIENT_TEXT = ["givenName", "familyName", "goalRace", "notes"];
 const PATIENT_NUMBERS = ["preInjuryWeeklyKm", "runsPerWeek", "yearsRunning"];
 export const patientFields = (ctx: SuiteContext, recordNumber = `SUITE-${ctx.unique()}`) => ({
@@ -215,10 +216,13 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   },
   "app/(clinic)/patients/[patientId]/actions.ts#stepBackAction": {
     scope: "patient",
-    fields: (ctx) => ({ fromStage: stageOf(ctx, ctx.sparePatientId), reason: "Suite step back after a sore run" }),
+    fields: (ctx) => {
+      const from = stageOf(ctx, ctx.sparePatientId);
+      return { fromStage: from, toStage: from - 1, toLadderStep: from - 1 === 1 ? 4 : null, reason: "Suite step back after a sore run" };
+    },
     args: (fields, ctx) => [ctx.sparePatientId, fields],
     textFields: ["reason"],
-    numberFields: ["fromStage"],
+    numberFields: ["fromStage", "toStage", "toLadderStep"],
     writes: STAGE_WRITES,
     ownerRun: true,
     setup: { action: "app/(clinic)/patients/[patientId]/actions.ts#overrideStageAction", args: (ctx) => [ctx.sparePatientId, { toStage: stageOf(ctx, ctx.sparePatientId) === 2 ? 3 : 2, reason: "Suite setup" }] },
@@ -303,8 +307,31 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     args: (fields, ctx) => [ctx.sparePatientId, toForm(fields)],
     textFields: ["mechanism"],
     numberFields: ["grade", "priorStrains"],
-    writes: ["injuries", "stage_changes", "patient_status", "patients"],
+    writes: ["injuries", "stage_changes", "patient_status", "patients", "red_flag_screens"],
     ownerRun: true,
+  },
+  [`${RED_FLAGS}#saveRedFlagScreenAction`]: {
+    // Every item negative, so the spare runner's progressions stay possible for the other fixtures.
+    scope: "patient",
+    fields: (ctx) => {
+      const version = ctx.scalar("select version from red_flag_screens where injury_id = ?", ctx.spareEditInjuryId);
+      return { calfSwelling: false, thompsonPositive: false, nightPain: false, ...(version === undefined || version === null ? {} : { version: Number(version) }) };
+    },
+    args: (fields, ctx) => [ctx.sparePatientId, ctx.spareEditInjuryId, fields],
+    numberFields: ["version"],
+    writes: ["red_flag_screens", "patient_status", "patients"],
+    ownerRun: true,
+  },
+  [`${RED_FLAGS}#clearRedFlagsAction`]: {
+    // A clearance needs a positive screen, which would block the spare runner's progressions
+    // for the fixtures after it: the positive path is covered by tests/integration/red-flags.test.ts.
+    scope: "patient",
+    fields: (ctx) => ({ version: Number(ctx.scalar("select version from red_flag_screens where injury_id = ?", ctx.spareEditInjuryId) ?? 1), note: "Seen by the GP: duplex scan negative" }),
+    args: (fields, ctx) => [ctx.sparePatientId, ctx.spareEditInjuryId, fields],
+    textFields: ["note"],
+    numberFields: ["version"],
+    writes: ["red_flag_screens", "patient_status", "patients"],
+    ownerRun: false,
   },
   [`${DETAILS}#updateInjuryAction`]: {
     scope: "patient",

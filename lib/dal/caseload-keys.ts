@@ -10,9 +10,10 @@
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { injuries, patients, patientStatus } from "@/db/schema";
+import { redFlagStatusFor } from "./red-flag-screen";
 import { currentInjury, type Tx } from "./status";
 
-type Episode = Pick<typeof injuries.$inferSelect, "status" | "returnDate" | "onsetDate" | "muscle" | "side" | "grade">;
+type Episode = Pick<typeof injuries.$inferSelect, "id" | "status" | "returnDate" | "onsetDate" | "muscle" | "side" | "grade">;
 type Status = Pick<typeof patientStatus.$inferInsert, "stage" | "readyToProgress" | "symptomFreeStreak" | "latestPain" | "flags" | "flagCount">;
 
 export type CaseloadKeys = {
@@ -25,6 +26,8 @@ export type CaseloadKeys = {
   caseloadOnsetDate: string | null;
   caseloadReturnedOn: string | null;
   caseloadInjury: string | null;
+  /** The episode the keys follow (not a column): its red-flag screen gives `caseload_refer` when written. */
+  injuryId: string | null;
 };
 
 /** Sorts like the flags column: flagged first, a stop-level flag before the others, then more flags first. */
@@ -49,6 +52,7 @@ export function caseloadKeys(episode: Episode | null, status: Status | null): Ca
     caseloadReturnedOn: episode?.status === "returned" ? episode.returnDate : null,
     // No value of one field is a prefix of another, so this sorts as muscle, then side, then grade.
     caseloadInjury: episode ? `${episode.muscle} ${episode.side} ${episode.grade}` : null,
+    injuryId: episode?.id ?? null,
   };
 }
 
@@ -62,10 +66,16 @@ const KEY_COLUMNS = [
   patients.caseloadOnsetDate,
   patients.caseloadReturnedOn,
   patients.caseloadInjury,
+  patients.caseloadRefer,
 ] as const;
 
-/** Stores the keys on the patient row; a row that already holds them is left untouched. */
+/**
+ * Stores the keys on the patient row; a row that already holds them is left untouched.
+ * `caseload_refer` is 1 while the episode's red-flag screen says "refer before loading".
+ */
 export function writeCaseloadKeys(tx: Tx, patientId: string, keys: CaseloadKeys): void {
+  const { injuryId, ...columns } = keys;
+  const caseloadRefer = redFlagStatusFor(tx, injuryId) === "refer" ? 1 : 0;
   const values = [
     keys.caseloadActive,
     keys.caseloadFlagRank,
@@ -76,12 +86,13 @@ export function writeCaseloadKeys(tx: Tx, patientId: string, keys: CaseloadKeys)
     keys.caseloadOnsetDate,
     keys.caseloadReturnedOn,
     keys.caseloadInjury,
+    caseloadRefer,
   ];
   const differs = sql`(${sql.join([...KEY_COLUMNS], sql`, `)}) is not (${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
   )})`;
-  tx.update(patients).set(keys).where(and(eq(patients.id, patientId), differs)).run();
+  tx.update(patients).set({ ...columns, caseloadRefer }).where(and(eq(patients.id, patientId), differs)).run();
 }
 
 /**

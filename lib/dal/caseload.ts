@@ -29,6 +29,8 @@ export type CaseloadRow = {
   latestPainDate: string | null;
   streak: number;
   flags: string[];
+  /** The current episode's red-flag screen is positive and not cleared: "Refer before loading". */
+  refer: boolean;
   readyToProgress: boolean;
   returned: boolean;
   nextStep: string | null;
@@ -75,6 +77,7 @@ type RawRow = {
   latest_pain_date: string | null;
   flags: string;
   next_step: string | null;
+  refer: number | null;
 };
 
 /*
@@ -186,7 +189,7 @@ function caseloadStatement(user: SessionUser, view: View): SQL {
         i.side as side, i.muscle as muscle, i.severity as severity, i.grade as grade, i.onset_date as onset_date, i.status as injury_status,
         ps.stage as stage, coalesce(ps.ready_to_progress, 0) as ready, coalesce(ps.symptom_free_streak, 0) as streak,
         ps.latest_pain as latest_pain, ps.latest_pain_date as latest_pain_date, coalesce(ps.flags, '[]') as flags, ps.next_step as next_step,
-        row_number() over (order by ${order}) as rn
+        ${patients.caseloadRefer} as refer, row_number() over (order by ${order}) as rn
       from page
       join ${patients} on ${patients.id} = page.id
       left join ${patientStatus} ps on ps.patient_id = ${patients.id}
@@ -260,6 +263,7 @@ function toRow(r: RawRow, today: string): CaseloadRow {
     latestPainDate: r.latest_pain_date,
     streak: r.streak,
     flags: parseFlags(r.flags),
+    refer: r.refer === 1,
     readyToProgress: r.ready === 1,
     returned: r.injury_status === "returned",
     nextStep: r.next_step,

@@ -9,7 +9,7 @@ import { todayIn } from "@/lib/domain/dates";
 import { painSeries, rangeStart, type PainLogInput, type PainPoint, type PainRange, type PainRunInput } from "@/lib/domain/chart-pain";
 import { stageBands, type StageBand, type StageChangePoint } from "@/lib/domain/chart-stages";
 import { weeklyVolume, type VolumeRunInput, type VolumeWeek } from "@/lib/domain/chart-volume";
-import { measureRows, type MeasureInput, type MeasureRow } from "@/lib/domain/chart-measures";
+import { measureRows, type HeelRaiseTargets, type MeasureInput, type MeasureRow } from "@/lib/domain/chart-measures";
 import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { prepared } from "@/db/statements";
@@ -34,7 +34,8 @@ export type VolumeChartDto = {
   targetPercent: number;
 };
 
-export type MeasuresChartDto = { rows: MeasureRow[] };
+/** The measures' rows and the clinic's heel-raise targets the chart draws as reference lines. */
+export type MeasuresChartDto = { rows: MeasureRow[]; targets: HeelRaiseTargets };
 
 export type ProgressChartsDto = { pain: PainChartDto; volume: VolumeChartDto; measures: MeasuresChartDto };
 
@@ -175,8 +176,10 @@ function volumeChart(c: Context): VolumeChartDto {
 }
 
 function measuresChart(c: Context): MeasuresChartDto {
-  if (!c.injury) return { rows: [] };
-  return { rows: measureRows(statement(c.db, "measures").all(c.injury.id) as MeasureInput[]) };
+  const { heelRaisesToRun, heelRaisesToReturn } = protocolFromJson(c.settingsJson);
+  const targets = { heelRaisesToRun, heelRaisesToReturn };
+  if (!c.injury) return { rows: [], targets };
+  return { rows: measureRows(statement(c.db, "measures").all(c.injury.id) as MeasureInput[]), targets };
 }
 
 async function withContext<T>(patientId: string, charts: ChartName[], detail: Record<string, unknown>, read: (c: Context) => T): Promise<T | null> {

@@ -7,7 +7,8 @@ import { injuries, patients, stageChanges } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
-import { isRecurrence } from "@/lib/domain/recurrence";
+import { classifyRecurrence, recurrenceWords } from "@/lib/domain/recurrence";
+import type { RedFlagAnswers } from "@/lib/domain/red-flags";
 import {
   canMoveTo,
   laterDateProblem,
@@ -21,6 +22,7 @@ import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 import { findVisiblePatient, toInjuryDto, type InjuryDto } from "./patients";
+import { insertRedFlagScreen } from "./red-flags";
 
 type InjuryRow = typeof injuries.$inferSelect;
 
@@ -30,18 +32,29 @@ export type InjuryEpisodeDto = InjuryDto & {
   activity: InjuryRow["activity"];
   mechanism: string | null;
   closedDate: string | null;
+  /** Fuller 2006 class against the previous episode of the same side and muscle group. */
+  recurrenceClass: InjuryRow["recurrenceClass"];
+  /** The class, or "exacerbation of …", in words (Fuller et al. 2006). */
+  recurrenceWords: string;
   values: InjuryInput;
 };
 
-function toEpisodeDto(i: InjuryRow, today: string): InjuryEpisodeDto {
+function toEpisodeDto(i: InjuryRow, today: string, all: readonly InjuryRow[]): InjuryEpisodeDto {
   return {
     ...toInjuryDto(i, today),
     version: i.version,
     activity: i.activity,
     mechanism: i.mechanism,
     closedDate: i.closedDate,
+    recurrenceClass: i.recurrenceClass,
+    recurrenceWords: recurrenceWords(classifyRecurrence(i, all)),
     values: toFormValues(i),
   };
+}
+
+function episodeDto(tx: Tx, id: string, today: string): InjuryEpisodeDto {
+  const row = tx.select().from(injuries).where(eq(injuries.id, id)).get()!;
+  return toEpisodeDto(row, today, tx.select().from(injuries).where(eq(injuries.patientId, row.patientId)).all());
 }
 
 function toFormValues(i: InjuryRow): InjuryInput {
@@ -64,21 +77,28 @@ export async function listPatientInjuries(patientId: string): Promise<InjuryEpis
   const db = getDb();
   if (!findVisiblePatient(db, user, patientId)) return auditRefused(user, "injuries.view", patientId);
   const today = todayIn(user.clinicTimeZone);
-  return db
+  const all = db
     .select()
     .from(injuries)
     .where(and(eq(injuries.patientId, patientId), eq(injuries.clinicId, user.clinicId)))
     .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
-    .all()
-    .map((i) => toEpisodeDto(i, today));
+    .all();
+  return all.map((i) => toEpisodeDto(i, today, all));
 }
 
-/** Rewrites `is_recurrence` for every episode of the patient (a new or moved onset can change any of them). */
-function markRecurrences(tx: Tx, patientId: string): void {
-  const all = tx.select({ id: injuries.id, side: injuries.side, onsetDate: injuries.onsetDate, isRecurrence: injuries.isRecurrence }).from(injuries).where(eq(injuries.patientId, patientId)).all();
+/**
+ * Rewrites `recurrence_class` (and `is_recurrence`, true for any class) for every episode of
+ * the patient: a new or moved onset, side or muscle, or a return date, can change any of them.
+ */
+export function markRecurrences(tx: Tx, patientId: string): void {
+  const all = tx
+    .select({ id: injuries.id, side: injuries.side, muscle: injuries.muscle, onsetDate: injuries.onsetDate, returnDate: injuries.returnDate, closedDate: injuries.closedDate, recurrenceClass: injuries.recurrenceClass })
+    .from(injuries)
+    .where(eq(injuries.patientId, patientId))
+    .all();
   for (const episode of all) {
-    const recurs = isRecurrence(episode, all);
-    if (recurs !== episode.isRecurrence) tx.update(injuries).set({ isRecurrence: recurs }).where(eq(injuries.id, episode.id)).run();
+    const cls = classifyRecurrence(episode, all).class;
+    if (cls !== episode.recurrenceClass) tx.update(injuries).set({ recurrenceClass: cls, isRecurrence: cls !== "none" }).where(eq(injuries.id, episode.id)).run();
   }
 }
 
@@ -101,7 +121,11 @@ function columnsFrom(input: InjuryInput) {
   };
 }
 
-export async function createInjury(patientId: string, input: InjuryInput): Promise<InjuryEpisodeDto> {
+/**
+ * A new episode, with its red-flag screen from intake when given (`redFlags`: one boolean
+ * per item). Audited with the positive items' codes.
+ */
+export async function createInjury(patientId: string, input: InjuryInput, redFlags?: RedFlagAnswers): Promise<InjuryEpisodeDto> {
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
   const id = crypto.randomUUID();
@@ -114,14 +138,16 @@ export async function createInjury(patientId: string, input: InjuryInput): Promi
       .values({ id, clinicId: user.clinicId, patientId, ...columnsFrom(input), status: "active", createdBy: user.id })
       .run();
     markRecurrences(tx, patientId);
+    if (redFlags) insertRedFlagScreen(tx, user, { injuryId: id, patientId }, redFlags);
     tx.insert(stageChanges)
       .values({ id: crypto.randomUUID(), clinicId: user.clinicId, patientId, injuryId: id, fromStage: null, toStage: 0, kind: "start", effectiveDate: input.onsetDate, changedBy: user.id })
       .run();
     // The start stage change is written: the derived status follows it, so the caseload shows the episode at once.
     recomputePatientStatus(tx, patientId);
     tx.update(patients).set({ lastActivityAt: new Date().toISOString() }).where(eq(patients.id, patientId)).run();
-    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "injury.create", entityType: "injury", entityId: id, patientId });
-    return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, id)).get()!, today);
+    const positive = redFlags ? Object.entries(redFlags).filter(([, v]) => v).map(([k]) => k) : undefined;
+    writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "injury.create", entityType: "injury", entityId: id, patientId, detail: redFlags ? { redFlags: positive } : undefined });
+    return episodeDto(tx, id, today);
   });
 }
 
@@ -178,7 +204,7 @@ export async function updateInjury(injuryId: string, input: InjuryUpdateInput): 
       // The start's date is one of the engine's inputs: the stored status and panel follow it.
       recomputePatientStatus(tx, current.patientId);
     }
-    return toEpisodeDto(tx.select().from(injuries).where(eq(injuries.id, injuryId)).get()!, today);
+    return episodeDto(tx, injuryId, today);
   });
 }
 
@@ -192,7 +218,10 @@ export async function markInjuryReturned(injuryId: string, input: InjuryReturnIn
     if (!canMoveTo(current.status, "returned")) throw new DomainRuleError("Only an active episode can be marked as returned.");
     const problem = laterDateProblem(input.returnDate, current.onsetDate, today, "return");
     if (problem) throw new DomainRuleError(problem, "returnDate");
-    return toEpisodeDto(saveEpisode(tx, user, current, { status: "returned", returnDate: input.returnDate }, "injury.return"), today);
+    saveEpisode(tx, user, current, { status: "returned", returnDate: input.returnDate }, "injury.return");
+    // A return date changes how later strains of the same side and muscle are classed.
+    markRecurrences(tx, current.patientId);
+    return episodeDto(tx, injuryId, today);
   });
 }
 
@@ -209,6 +238,8 @@ export async function closeInjury(injuryId: string, input: InjuryCloseInput): Pr
     if (current.returnDate && input.closedDate < current.returnDate) {
       throw new DomainRuleError(`The closing date cannot be before the return date (${current.returnDate}).`, "closedDate");
     }
-    return toEpisodeDto(saveEpisode(tx, user, current, { status: "closed", closedDate: input.closedDate }, "injury.close"), today);
+    saveEpisode(tx, user, current, { status: "closed", closedDate: input.closedDate }, "injury.close");
+    markRecurrences(tx, current.patientId);
+    return episodeDto(tx, injuryId, today);
   });
 }

@@ -13,6 +13,8 @@ import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/db/client";
 import { visiblePatientsWhere } from "./access";
 import { auditRead, auditRefused, scopeParams, statement, visibleSql } from "./prepared";
+import { redFlagOfEpisode } from "./red-flag-screen";
+import type { RedFlagStatus } from "@/lib/domain/vocabulary";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
@@ -30,6 +32,8 @@ export type InjuryDto = {
   returnDate: string | null;
   priorStrains: number;
   isRecurrence: boolean;
+  /** Fuller 2006 class against the previous episode's return ("none": first strain or exacerbation). */
+  recurrenceClass: (typeof injuries.$inferSelect)["recurrenceClass"];
   description: string;
   day: number;
 };
@@ -50,6 +54,8 @@ export type PatientHeaderDto = {
   latestInjury: InjuryDto | null;
   injuries: InjuryDto[];
   stage: number | null;
+  /** The shown episode's red-flag screen: "refer" shows "Refer before loading" (null: no episode shown). */
+  redFlag: { status: RedFlagStatus; words: string | null } | null;
 };
 
 /**
@@ -64,7 +70,7 @@ type HeaderRow = Pick<typeof patients.$inferSelect, "id" | "recordNumber" | "giv
 type InjuryRow = Omit<InjuryDto, "description" | "day" | "achilles" | "isRecurrence"> & { achilles: number; isRecurrence: number };
 
 const HEADER_INJURIES_SQL = `select id, side, muscle, severity, grade, achilles, onset_date as onsetDate, status, return_date as returnDate,
-    prior_strains as priorStrains, is_recurrence as isRecurrence
+    prior_strains as priorStrains, is_recurrence as isRecurrence, recurrence_class as recurrenceClass
   from injuries where patient_id = ? order by onset_date desc, created_at desc`;
 const HEADER_TEAM_SQL = "select u.id, u.name from care_team c join users u on u.id = c.user_id where c.patient_id = ? order by u.name";
 
@@ -82,6 +88,8 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
   const team = statement(HEADER_TEAM_SQL).all(patientId) as { id: string; name: string }[];
   auditRead(user, "patient.view", patientId);
   const injuryDtos = injuryRows.map((i) => toInjuryDto({ ...i, achilles: i.achilles === 1, isRecurrence: i.isRecurrence === 1 }, today));
+  const activeInjury = injuryDtos.find((i) => i.status === "active") ?? null;
+  const shown = activeInjury ?? (injuryDtos[0]?.status === "returned" ? injuryDtos[0] : null);
   return {
     id: row.id,
     recordNumber: row.recordNumber,
@@ -93,16 +101,17 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
     archived: row.archivedAt !== null,
     primaryTherapist: { id: row.primaryTherapistId, name: row.therapistName },
     careTeam: team,
-    activeInjury: injuryDtos.find((i) => i.status === "active") ?? null,
+    activeInjury,
     latestInjury: injuryDtos[0] ?? null,
     injuries: injuryDtos,
     stage: row.stage ?? null,
+    redFlag: shown ? redFlagOfEpisode(getDb(), shown.id) : null,
   };
 });
 
 type InjuryFields = Pick<
   typeof injuries.$inferSelect,
-  "id" | "side" | "muscle" | "severity" | "grade" | "achilles" | "onsetDate" | "status" | "returnDate" | "priorStrains" | "isRecurrence"
+  "id" | "side" | "muscle" | "severity" | "grade" | "achilles" | "onsetDate" | "status" | "returnDate" | "priorStrains" | "isRecurrence" | "recurrenceClass"
 >;
 
 export function toInjuryDto(i: InjuryFields, today: string): InjuryDto {
@@ -118,6 +127,7 @@ export function toInjuryDto(i: InjuryFields, today: string): InjuryDto {
     returnDate: i.returnDate,
     priorStrains: i.priorStrains,
     isRecurrence: i.isRecurrence,
+    recurrenceClass: i.recurrenceClass,
     description: describeInjury(i),
     day: injuryDay(i.onsetDate, today),
   };

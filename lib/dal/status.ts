@@ -32,7 +32,7 @@ type Injury = typeof injuries.$inferSelect;
 // stale view): statements prepared once per connection, columns aliased to the engine's
 // names, so better-sqlite3 builds the rows itself.
 const CURRENT_INJURY = `select id, clinic_id as clinicId, patient_id as patientId, side, muscle, severity, grade, achilles,
-    onset_date as onsetDate, activity, mechanism, prior_strains as priorStrains, is_recurrence as isRecurrence, status,
+    onset_date as onsetDate, activity, mechanism, prior_strains as priorStrains, is_recurrence as isRecurrence, recurrence_class as recurrenceClass, status,
     return_date as returnDate, closed_date as closedDate, version, created_by as createdBy, created_at as createdAt, updated_at as updatedAt
   from injuries where patient_id = ? and status <> 'closed' order by onset_date desc, created_at desc limit 1`;
 const ENGINE_PATIENT = `select p.clinic_id as clinicId, p.pre_injury_weekly_km as preInjuryWeeklyKm, p.date_of_birth as dateOfBirth, p.sex, c.time_zone as timeZone

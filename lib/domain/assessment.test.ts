@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Side } from "@/lib/domain/vocabulary";
+import { DEFAULT_PROTOCOL } from "./protocol";
 import {
   cadenceTargets,
   calfTargets,
+  calfTargetsFrom,
   changesSince,
   compareSides,
   fpaBaseline,
@@ -86,17 +88,18 @@ describe("change since the previous assessment", () => {
   });
 });
 
-describe("calf targets", () => {
+describe("calf targets (LSI = injured ÷ uninjured, the clinic's thresholds)", () => {
   type Row = [string, Side, AssessmentMeasures, Record<TargetId, boolean | null>, string];
   const cases: Row[] = [
-    ["below start", "left", { heelRaisesLeft: 22, heelRaisesRight: 27 }, { heel_raises_start: false, heel_raises_speed: false, knee_to_wall_asymmetry: null }, "Heel raises 22/25 on the left: below the target to start running"],
-    ["start met, speed not", "right", { heelRaisesLeft: 30, heelRaisesRight: 26, kneeToWallLeftCm: 10, kneeToWallRightCm: 9.5 }, { heel_raises_start: true, heel_raises_speed: false, knee_to_wall_asymmetry: true }, "Heel raises 26/25 on the right: meets the target to start running"],
-    ["speed met at exactly 10%", "left", { heelRaisesLeft: 30, heelRaisesRight: 33, kneeToWallLeftCm: 9, kneeToWallRightCm: 10 }, { heel_raises_start: true, heel_raises_speed: true, knee_to_wall_asymmetry: true }, "Heel raises 30/25 on the left: meets the target to start running"],
-    ["count met, asymmetry not", "left", { heelRaisesLeft: 31, heelRaisesRight: 40, kneeToWallLeftCm: 8, kneeToWallRightCm: 10 }, { heel_raises_start: true, heel_raises_speed: false, knee_to_wall_asymmetry: false }, "Heel raises 31/25 on the left: meets the target to start running"],
-    ["injured side missing", "left", { heelRaisesRight: 30 }, { heel_raises_start: null, heel_raises_speed: null, knee_to_wall_asymmetry: null }, "Heel raises not measured on the left: the target to start running (≥25) cannot be judged"],
-    ["only injured side", "left", { heelRaisesLeft: 26 }, { heel_raises_start: true, heel_raises_speed: null, knee_to_wall_asymmetry: null }, "Heel raises 26/25 on the left: meets the target to start running"],
-    ["both sides injured: weaker side counts", "both", { heelRaisesLeft: 31, heelRaisesRight: 24 }, { heel_raises_start: false, heel_raises_speed: false, knee_to_wall_asymmetry: null }, "Heel raises 24/25 on the right: below the target to start running"],
-    ["zeros", "right", { heelRaisesLeft: 0, heelRaisesRight: 0, kneeToWallLeftCm: 0, kneeToWallRightCm: 0 }, { heel_raises_start: false, heel_raises_speed: false, knee_to_wall_asymmetry: true }, "Heel raises 0/25 on the right: below the target to start running"],
+    ["below start", "left", { heelRaisesLeft: 22, heelRaisesRight: 27 }, { heel_raises_start: false, heel_raises_speed: false, knee_to_wall_lsi: null }, "Heel raises 22/25 on the left: below the target to start running"],
+    ["start met, speed not", "right", { heelRaisesLeft: 30, heelRaisesRight: 26, kneeToWallLeftCm: 10, kneeToWallRightCm: 9.5 }, { heel_raises_start: true, heel_raises_speed: false, knee_to_wall_lsi: true }, "Heel raises 26/25 on the right: meets the target to start running"],
+    ["speed met at LSI 91% and 90%", "left", { heelRaisesLeft: 30, heelRaisesRight: 33, kneeToWallLeftCm: 9, kneeToWallRightCm: 10 }, { heel_raises_start: true, heel_raises_speed: true, knee_to_wall_lsi: true }, "Heel raises 30/25 on the left: meets the target to start running"],
+    ["an injured side stronger meets it", "left", { heelRaisesLeft: 34, heelRaisesRight: 30, kneeToWallLeftCm: 11, kneeToWallRightCm: 10 }, { heel_raises_start: true, heel_raises_speed: true, knee_to_wall_lsi: true }, "Heel raises 34/25 on the left: meets the target to start running"],
+    ["count met, LSI not", "left", { heelRaisesLeft: 31, heelRaisesRight: 40, kneeToWallLeftCm: 8, kneeToWallRightCm: 10 }, { heel_raises_start: true, heel_raises_speed: false, knee_to_wall_lsi: false }, "Heel raises 31/25 on the left: meets the target to start running"],
+    ["injured side missing", "left", { heelRaisesRight: 30 }, { heel_raises_start: null, heel_raises_speed: null, knee_to_wall_lsi: null }, "Heel raises not measured on the left: the target to start running (≥25) cannot be judged"],
+    ["only injured side", "left", { heelRaisesLeft: 26 }, { heel_raises_start: true, heel_raises_speed: null, knee_to_wall_lsi: null }, "Heel raises 26/25 on the left: meets the target to start running"],
+    ["both sides injured: weaker side counts", "both", { heelRaisesLeft: 31, heelRaisesRight: 24 }, { heel_raises_start: false, heel_raises_speed: false, knee_to_wall_lsi: null }, "Heel raises 24/25 on the weaker side (right): below the target to start running"],
+    ["both sides injured, both strong: no LSI needed", "both", { heelRaisesLeft: 32, heelRaisesRight: 31 }, { heel_raises_start: true, heel_raises_speed: true, knee_to_wall_lsi: null }, "Heel raises 31/25 on the weaker side (right): meets the target to start running"],
   ];
   it.each(cases)("%s", (_name, side, m, expected, startText) => {
     const checks = calfTargets(side, m);
@@ -104,11 +107,30 @@ describe("calf targets", () => {
     expect(checks[0]!.text).toBe(startText);
   });
 
-  it("says what falls short for speed work", () => {
+  it("says what falls short for speed work, with the knee-to-wall difference in cm", () => {
     const [, speed, ktw] = calfTargets("left", { heelRaisesLeft: 27, heelRaisesRight: 32, kneeToWallLeftCm: 8, kneeToWallRightCm: 10 });
-    expect(speed!.text).toBe("Heel raises 27/30 on the left, asymmetry 16% (target ≤10%): below the target for speed work");
+    expect(speed!.text).toBe("Heel raises 27/30 on the left, LSI 84% (target ≥90%): below the target for speed work");
     expect(speed!.gap).toBe(3);
-    expect(ktw!.text).toBe("Knee-to-wall asymmetry 20% (target ≤10%): above the target for speed work");
+    expect(ktw!.text).toBe("Knee-to-wall difference 2 cm, beyond measurement error (1.9 cm, Powden 2015); LSI 80% (target ≥90%): below the target for speed work");
+  });
+
+  it("a difference under 1.9 cm is within measurement error", () => {
+    const ktw = calfTargets("right", { kneeToWallLeftCm: 10, kneeToWallRightCm: 8.5 })[2]!;
+    expect(ktw.text).toBe("Knee-to-wall difference 1.5 cm, within measurement error (1.9 cm, Powden 2015); LSI 85% (target ≥90%): below the target for speed work");
+  });
+
+  it("an injured side stronger says so", () => {
+    expect(calfTargets("left", { heelRaisesLeft: 34, heelRaisesRight: 30 })[1]!.text).toBe("Heel raises 34/30 on the left, LSI 113%: the injured side is stronger (target ≥90%): meets the target for speed work");
+  });
+
+  it("follows a clinic that sets the heel-raise target to 20 and LSI to 85%", () => {
+    const t = calfTargetsFrom({ ...DEFAULT_PROTOCOL, heelRaisesToRun: 20, heelRaisesToReturn: 28, lsiMinPercent: 85 });
+    expect(t).toEqual({ heelRaisesToRun: 20, heelRaisesToReturn: 28, lsiMinPercent: 85 });
+    const checks = calfTargets("left", { heelRaisesLeft: 21, heelRaisesRight: 24 }, t);
+    expect(checks[0]!.text).toBe("Heel raises 21/20 on the left: meets the target to start running");
+    expect(checks[1]!.text).toBe("Heel raises 21/28 on the left, LSI 88% (target ≥85%): below the target for speed work");
+    expect(suggestCalf("left", { heelRaisesLeft: 21, heelRaisesRight: 24 }, t)?.reason).toContain("(target 20)");
+    expect(calfTargetsFrom({ ...DEFAULT_PROTOCOL, lsiMinPercent: 92 } as typeof DEFAULT_PROTOCOL & { lsiMinPercent: number }).lsiMinPercent).toBe(92);
   });
 });
 

@@ -6,7 +6,8 @@
  * Asymmetry always comes from lib/domain/asymmetry.ts (one formula for the whole product).
  */
 import type { FaultSeverity, Side } from "@/lib/domain/vocabulary";
-import { asymmetryPercent, injuredSideLabel, injuredSideValue } from "./asymmetry";
+import { asymmetryPercent, injuredSideLabel, injuredSideValue, limbSymmetryIndex } from "./asymmetry";
+import { DEFAULT_PROTOCOL, type ProtocolSettings } from "./protocol";
 
 type Num = number | null | undefined;
 export type SideName = "left" | "right";
@@ -58,6 +59,8 @@ export type SideComparison = {
   other: number | null;
   /** |left − right| / larger × 100 (lib/domain/asymmetry.ts); null unless both sides are measured. */
   asymmetryPercent: number | null;
+  /** Limb symmetry index: injured ÷ other × 100 (lib/domain/asymmetry.ts); null unless both are measured and the other is above 0. */
+  lsiPercent: number | null;
   /** Injured minus other, in the measure's unit; null unless both sides are measured. */
   difference: number | null;
 };
@@ -86,6 +89,7 @@ export function compareSides(side: Side, left: Num, right: Num, worse: "lower" |
     injuredSide,
     other,
     asymmetryPercent: asymmetryPercent(l, r),
+    lsiPercent: limbSymmetryIndex(injured, other),
     difference: injured !== null && other !== null ? round1(injured - other) : null,
   };
 }
@@ -180,13 +184,25 @@ export function changesSince(previous: AssessmentMeasures, current: AssessmentMe
 // ---------------------------------------------------------------------------------------
 
 /**
- * Calf targets of the default protocol (PRODUCT.md): heel raises ≥25 on the injured side to
- * start running; ≥30 with ≤10% asymmetry for speed work, and knee-to-wall asymmetry ≤10%
- * (return-to-play criteria, Green et al. 2022, Sports Med Open 8:10).
+ * The calf thresholds the assessment screen, its live hints and the charts use: the
+ * clinic's protocol settings, never fixed numbers (PRODUCT.md, "Clinical rules, second
+ * edition"). Heel raises on the injured side to start running (25 by default: a clinic
+ * heuristic from jogging-entry guidance) and for speed work and return (30: Green et al.
+ * 2022, Sports Med Open 8:10), and the least limb symmetry index (LSI, 90% by default).
  */
-export const CALF_TARGETS = { startRunningHeelRaises: 25, speedWorkHeelRaises: 30, maxAsymmetryPercent: 10 } as const;
+export type CalfTargets = { heelRaisesToRun: number; heelRaisesToReturn: number; lsiMinPercent: number };
 
-export type TargetId = "heel_raises_start" | "heel_raises_speed" | "knee_to_wall_asymmetry";
+/** The targets of a clinic's protocol settings (the same numbers the engine's gates use). */
+export function calfTargetsFrom(s: ProtocolSettings): CalfTargets {
+  return { heelRaisesToRun: s.heelRaisesToRun, heelRaisesToReturn: s.heelRaisesToReturn, lsiMinPercent: s.lsiMinPercent };
+}
+
+export const DEFAULT_CALF_TARGETS: CalfTargets = calfTargetsFrom(DEFAULT_PROTOCOL);
+
+/** Knee-to-wall changes or differences under this many cm are within measurement error (Powden et al. 2015). */
+export const KNEE_TO_WALL_ERROR_CM = 1.9;
+
+export type TargetId = "heel_raises_start" | "heel_raises_speed" | "knee_to_wall_lsi";
 export type TargetCheck = {
   id: TargetId;
   /** null: not measured, so the target cannot be judged. */
@@ -196,61 +212,56 @@ export type TargetCheck = {
   text: string;
 };
 
-export function calfTargets(side: Side, m: AssessmentMeasures): TargetCheck[] {
+function lsiWords(lsi: number, min: number): string {
+  return lsi > 100 ? `LSI ${lsi}%: the injured side is stronger (target ≥${min}%)` : `LSI ${lsi}% (target ≥${min}%)`;
+}
+
+/**
+ * The calf measures against the clinic's targets, in words with the numbers used. Counts on
+ * the injured side against the absolute targets; side-to-side as LSI (injured ÷ uninjured ×
+ * 100%, an injured side stronger meets it); both sides injured: no LSI, the weaker side must
+ * reach the absolute target. Knee-to-wall: the difference in cm (within measurement error
+ * under 1.9 cm, Powden 2015) and its LSI.
+ */
+export function calfTargets(side: Side, m: AssessmentMeasures, t: CalfTargets = DEFAULT_CALF_TARGETS): TargetCheck[] {
   const hr = compareSides(side, m.heelRaisesLeft, m.heelRaisesRight, "lower");
   const ktw = compareSides(side, m.kneeToWallLeftCm, m.kneeToWallRightCm, "lower");
-  const maxAsym = CALF_TARGETS.maxAsymmetryPercent;
-  const where = `on the ${hr.injuredSide}`;
+  const min = t.lsiMinPercent;
+  const both = side === "both";
+  const where = both ? `on the weaker side (${hr.injuredSide})` : `on the ${hr.injuredSide}`;
   const checks: TargetCheck[] = [];
 
-  const start = CALF_TARGETS.startRunningHeelRaises;
+  const start = t.heelRaisesToRun;
   if (hr.injured === null) {
     checks.push({ id: "heel_raises_start", met: null, gap: null, text: `Heel raises not measured ${where}: the target to start running (≥${start}) cannot be judged` });
   } else {
     const met = hr.injured >= start;
-    checks.push({
-      id: "heel_raises_start",
-      met,
-      gap: Math.max(0, start - hr.injured),
-      text: `Heel raises ${hr.injured}/${start} ${where}: ${met ? "meets" : "below"} the target to start running`,
-    });
+    checks.push({ id: "heel_raises_start", met, gap: Math.max(0, start - hr.injured), text: `Heel raises ${hr.injured}/${start} ${where}: ${met ? "meets" : "below"} the target to start running` });
   }
 
-  const speed = CALF_TARGETS.speedWorkHeelRaises;
-  const hrAsym = hr.asymmetryPercent === null ? null : roundPercent(hr.asymmetryPercent);
-  if (hr.injured === null || hrAsym === null) {
-    checks.push({
-      id: "heel_raises_speed",
-      met: null,
-      gap: null,
-      text: `Heel raises need both sides measured to judge the speed-work target (≥${speed} with ≤${maxAsym}% asymmetry)`,
-    });
+  const speed = t.heelRaisesToReturn;
+  const hrLsi = hr.lsiPercent === null ? null : roundPercent(hr.lsiPercent);
+  if (hr.injured === null || (!both && hrLsi === null)) {
+    checks.push({ id: "heel_raises_speed", met: null, gap: null, text: `Heel raises need both sides measured to judge the speed-work target (≥${speed}, LSI ≥${min}%)` });
   } else {
     const countMet = hr.injured >= speed;
-    const asymMet = hrAsym <= maxAsym;
-    const met = countMet && asymMet;
-    const shortfalls = [countMet ? null : `${hr.injured}/${speed} ${where}`, asymMet ? null : `asymmetry ${hrAsym}% (target ≤${maxAsym}%)`].filter(Boolean);
-    checks.push({
-      id: "heel_raises_speed",
-      met,
-      gap: Math.max(0, speed - hr.injured),
-      text: met
-        ? `Heel raises ${hr.injured}/${speed} ${where} with ${hrAsym}% asymmetry: meets the target for speed work`
-        : `Heel raises ${shortfalls.join(", ")}: below the target for speed work`,
-    });
+    const lsiMet = both || hrLsi! >= min;
+    const met = countMet && lsiMet;
+    const count = `${hr.injured}/${speed} ${where}`;
+    const lsi = both ? "both sides injured, so no LSI: each side must reach the target" : lsiWords(hrLsi!, min);
+    checks.push({ id: "heel_raises_speed", met, gap: Math.max(0, speed - hr.injured), text: `Heel raises ${count}, ${lsi}: ${met ? "meets" : "below"} the target for speed work` });
   }
 
-  const ktwAsym = ktw.asymmetryPercent === null ? null : roundPercent(ktw.asymmetryPercent);
-  if (ktwAsym === null) {
-    checks.push({ id: "knee_to_wall_asymmetry", met: null, gap: null, text: `Knee-to-wall needs both sides measured to judge the asymmetry target (≤${maxAsym}%)` });
+  const ktwLsi = ktw.lsiPercent === null ? null : roundPercent(ktw.lsiPercent);
+  if (ktw.difference === null) {
+    checks.push({ id: "knee_to_wall_lsi", met: null, gap: null, text: `Knee-to-wall needs both sides measured to judge the side-to-side target (LSI ≥${min}%)` });
   } else {
-    const met = ktwAsym <= maxAsym;
-    checks.push({
-      id: "knee_to_wall_asymmetry",
-      met,
-      gap: Math.max(0, ktwAsym - maxAsym),
-      text: `Knee-to-wall asymmetry ${ktwAsym}% (target ≤${maxAsym}%): ${met ? "within" : "above"} the target for speed work`,
-    });
+    const diff = Math.abs(ktw.difference);
+    const error = diff < KNEE_TO_WALL_ERROR_CM ? `within measurement error (${KNEE_TO_WALL_ERROR_CM} cm, Powden 2015)` : `beyond measurement error (${KNEE_TO_WALL_ERROR_CM} cm, Powden 2015)`;
+    const met = both ? null : ktwLsi === null ? diff < KNEE_TO_WALL_ERROR_CM : ktwLsi >= min;
+    const lsi = both ? "both sides injured, so no LSI" : ktwLsi === null ? "LSI not computable (0 cm on the other side)" : lsiWords(ktwLsi, min);
+    const verdict = met === null ? "judge each side" : met ? "meets the target for speed work" : "below the target for speed work";
+    checks.push({ id: "knee_to_wall_lsi", met, gap: ktwLsi === null || met ? 0 : Math.max(0, min - ktwLsi), text: `Knee-to-wall difference ${formatNumber(diff)} cm, ${error}; ${lsi}: ${verdict}` });
   }
   return checks;
 }
@@ -361,13 +372,14 @@ export const HEEL_RAISE_ASYMMETRY_BANDS = [11, 26, 51] as const;
  * 10 severe. The count matters on its own for both-sides injuries (no healthy side to
  * compare with) and when both sides are weak (0 and 0 is no asymmetry but no calf either).
  */
-export function suggestCalf(side: Side, m: AssessmentMeasures): SeveritySuggestion | null {
+export function suggestCalf(side: Side, m: AssessmentMeasures, t: CalfTargets = DEFAULT_CALF_TARGETS): SeveritySuggestion | null {
   const hr = compareSides(side, m.heelRaisesLeft, m.heelRaisesRight, "lower");
   const found: SeveritySuggestion[] = [];
   if (hr.injured !== null) {
-    const target = CALF_TARGETS.startRunningHeelRaises;
+    const target = t.heelRaisesToRun;
     const count = hr.injured;
-    const severity: FaultSeverity = count >= target ? "none" : count >= 18 ? "mild" : count >= 10 ? "moderate" : "severe";
+    // The default bands (24–18 mild, 17–10 moderate) scaled to the clinic's target.
+    const severity: FaultSeverity = count >= target ? "none" : count >= target * 0.72 ? "mild" : count >= target * 0.4 ? "moderate" : "severe";
     found.push({ severity, reason: `${count} heel raises on the ${hr.injuredSide} (target ${target})` });
   }
   if (hr.asymmetryPercent !== null && side !== "both") {
@@ -389,12 +401,13 @@ export function suggestSeverities(
   side: Side,
   m: AssessmentMeasures,
   baseline?: { left: Num; right: Num },
+  targets: CalfTargets = DEFAULT_CALF_TARGETS,
 ): Record<FaultKey, SeveritySuggestion | null> {
   return {
     toeOut: suggestToeOut(side, m, baseline),
     pelvic: suggestPelvicTilt(m),
     overstride: suggestOverstride(m),
-    calf: suggestCalf(side, m),
+    calf: suggestCalf(side, m, targets),
   };
 }
 

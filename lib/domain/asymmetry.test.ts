@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asymmetryPercent, injuredSideLabel, injuredSideValue } from "./asymmetry";
+import { asymmetryPercent, injuredSideLabel, injuredSideValue, limbSymmetryIndex } from "./asymmetry";
 
 describe("asymmetryPercent", () => {
   it.each([
@@ -27,5 +27,19 @@ describe("injured side", () => {
   ] as const)("%s with L %s R %s → %s on the %s", (side, l, r, value, label) => {
     expect(injuredSideValue(side, l, r)).toBe(value);
     expect(injuredSideLabel(side, l, r)).toBe(label);
+  });
+});
+
+describe("limbSymmetryIndex (injured ÷ uninjured × 100)", () => {
+  it.each([
+    [27, 30, 90],
+    [30, 27, 111.1],
+    [0, 30, 0],
+    [30, 0, null],
+    [null, 30, null],
+  ] as const)("%s vs %s → %s", (injured, other, expected) => {
+    const lsi = limbSymmetryIndex(injured, other);
+    if (expected === null) expect(lsi).toBeNull();
+    else expect(lsi).toBeCloseTo(expected, 1);
   });
 });

@@ -34,3 +34,13 @@ export function injuredSideLabel(side: Side, left: number | null | undefined, ri
   if (right === null || right === undefined) return "left";
   return left <= right ? "left" : "right";
 }
+
+/**
+ * Limb symmetry index: injured ÷ uninjured × 100 (PRODUCT.md, second edition; met at ≥ 90%
+ * by default, and an injured side stronger than the other meets it). Null unless both are
+ * measured and the uninjured side is above 0.
+ */
+export function limbSymmetryIndex(injured: number | null | undefined, uninjured: number | null | undefined): number | null {
+  if (injured === null || injured === undefined || uninjured === null || uninjured === undefined || uninjured <= 0) return null;
+  return (injured / uninjured) * 100;
+}

@@ -28,16 +28,28 @@ export type MeasureSpec = {
   references?: { value: number; label: string }[];
 };
 
-export const MEASURE_SPECS: MeasureSpec[] = [
-  { key: "heelRaises", title: "Single-leg heel raises", unit: "repetitions", sided: true, references: [
-    { value: DEFAULT_PROTOCOL.heelRaisesToRun, label: `${DEFAULT_PROTOCOL.heelRaisesToRun}: start running` },
-    { value: DEFAULT_PROTOCOL.heelRaisesToReturn, label: `${DEFAULT_PROTOCOL.heelRaisesToReturn}: full return` },
-  ] },
-  { key: "kneeToWall", title: "Knee-to-wall dorsiflexion", unit: "cm", sided: true },
-  { key: "fpa", title: "Foot progression angle (toe-out)", unit: "°", sided: true, band: { from: 5, to: 13, label: "Walking norm 5–13°" } },
-  { key: "pelvicTilt", title: "Anterior pelvic tilt", unit: "°", sided: false, band: { from: 0, to: 23, label: "Seen in healthy pelvises 0–23°" } },
-  { key: "cadence", title: "Cadence", unit: "steps/min", sided: false },
-];
+/** The heel-raise targets the chart draws as reference lines: the clinic's protocol settings. */
+export type HeelRaiseTargets = { heelRaisesToRun: number; heelRaisesToReturn: number };
+
+/**
+ * The measures' charts, with the heel-raise reference lines at the clinic's targets (a clinic
+ * that sets the target to start running to 20 sees a line at 20).
+ */
+export function measureSpecs(t: HeelRaiseTargets = DEFAULT_PROTOCOL): MeasureSpec[] {
+  return [
+    { key: "heelRaises", title: "Single-leg heel raises", unit: "repetitions", sided: true, references: [
+      { value: t.heelRaisesToRun, label: `${t.heelRaisesToRun}: start running` },
+      { value: t.heelRaisesToReturn, label: `${t.heelRaisesToReturn}: full return` },
+    ] },
+    { key: "kneeToWall", title: "Knee-to-wall dorsiflexion", unit: "cm", sided: true },
+    { key: "fpa", title: "Foot progression angle (toe-out)", unit: "°", sided: true, band: { from: 5, to: 13, label: "Walking norm 5–13°" } },
+    { key: "pelvicTilt", title: "Anterior pelvic tilt", unit: "°", sided: false, band: { from: 0, to: 23, label: "Seen in healthy pelvises 0–23°" } },
+    { key: "cadence", title: "Cadence", unit: "steps/min", sided: false },
+  ];
+}
+
+/** The specs at the default protocol's targets (for callers without a clinic's settings yet). */
+export const MEASURE_SPECS: MeasureSpec[] = measureSpecs();
 
 export type MeasureField = "fpaLeft" | "fpaRight" | "pelvicTilt" | "cadence" | "kneeToWallLeft" | "kneeToWallRight" | "heelRaisesLeft" | "heelRaisesRight";
 export type MeasureRow = { date: string } & Record<MeasureField, number | null>;

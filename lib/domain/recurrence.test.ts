@@ -1,64 +1,105 @@
 import { describe, expect, it } from "vitest";
-import type { Side } from "@/lib/domain/vocabulary";
-import { isRecurrence, oneYearAfter, sidesOverlap } from "./recurrence";
+import type { Muscle, Side } from "@/lib/domain/vocabulary";
+import { addMonths, classifyRecurrence, oneYearAfter, recurrenceClassFor, recurrenceWords, sameMuscleGroup, sidesOverlap, watchWindowWeeks } from "./recurrence";
 
 describe("sidesOverlap", () => {
   it.each<[Side, Side, boolean]>([
     ["left", "left", true],
-    ["right", "right", true],
     ["left", "right", false],
-    ["right", "left", false],
     ["both", "left", true],
     ["right", "both", true],
-    ["both", "both", true],
-  ])("%s and %s → %s", (a, b, expected) => {
-    expect(sidesOverlap(a, b)).toBe(expected);
-  });
+  ])("%s and %s → %s", (a, b, expected) => expect(sidesOverlap(a, b)).toBe(expected));
 });
 
-describe("oneYearAfter", () => {
+describe("sameMuscleGroup", () => {
+  it.each<[Muscle, Muscle, boolean]>([
+    ["medial_gastrocnemius", "lateral_gastrocnemius", true],
+    ["soleus", "soleus", true],
+    ["soleus", "medial_gastrocnemius", false],
+    ["unsure", "soleus", true],
+  ])("%s and %s → %s", (a, b, expected) => expect(sameMuscleGroup(a, b)).toBe(expected));
+});
+
+describe("addMonths", () => {
   it.each([
-    ["2026-03-15", "2027-03-15"],
-    ["2025-12-31", "2026-12-31"],
-    ["2024-02-29", "2025-02-28"],
-  ])("%s → %s", (day, expected) => expect(oneYearAfter(day)).toBe(expected));
-
-  it("refuses a non-date", () => expect(() => oneYearAfter("2026-02-30")).toThrow(RangeError));
+    ["2026-03-15", 2, "2026-05-15"],
+    ["2026-12-31", 2, "2027-02-28"],
+    ["2025-12-31", 2, "2026-02-28"],
+    ["2024-02-29", 12, "2025-02-28"],
+    ["2026-01-31", 1, "2026-02-28"],
+  ] as const)("%s + %i → %s", (day, n, expected) => expect(addMonths(day, n)).toBe(expected));
+  it("one year later", () => expect(oneYearAfter("2026-03-15")).toBe("2027-03-15"));
+  it("refuses a non-date", () => expect(() => addMonths("2026-02-30", 1)).toThrow(RangeError));
 });
 
-describe("isRecurrence", () => {
-  const prev = { id: "a", side: "left" as Side, onsetDate: "2025-06-10" };
-  it.each<[string, Side, string, boolean]>([
-    ["same side a day later", "left", "2025-06-11", true],
-    ["same side exactly 12 months later", "left", "2026-06-10", true],
-    ["same side 12 months and a day later", "left", "2026-06-11", false],
-    ["same side, same day", "left", "2025-06-10", false],
-    ["same side, before the earlier onset", "left", "2025-01-01", false],
-    ["other side within 12 months", "right", "2025-09-01", false],
-    ["both sides after a left strain", "both", "2025-09-01", true],
-  ])("%s", (_label, side, onsetDate, expected) => {
-    expect(isRecurrence({ side, onsetDate }, [prev])).toBe(expected);
+describe("recurrenceClassFor: the boundaries at 2 and 12 months (Fuller 2006)", () => {
+  it.each([
+    ["the day after the return", "2026-01-11", "early"],
+    ["exactly 2 months after", "2026-03-10", "early"],
+    ["2 months and a day", "2026-03-11", "late"],
+    ["exactly 12 months after", "2027-01-10", "late"],
+    ["12 months and a day", "2027-01-11", "delayed"],
+    ["three years later", "2029-01-01", "delayed"],
+  ])("%s → %s", (_l, onset, expected) => expect(recurrenceClassFor("2026-01-10", onset)).toBe(expected));
+});
+
+describe("classifyRecurrence", () => {
+  const returned = { id: "a", side: "left" as Side, muscle: "soleus" as Muscle, onsetDate: "2025-06-10", returnDate: "2025-07-20" };
+  it.each<[string, Side, Muscle, string, string, string]>([
+    ["same side and muscle 1 month after the return", "left", "soleus", "2025-08-20", "recurrence", "early"],
+    ["same side and muscle 6 months after the return", "left", "soleus", "2026-01-20", "recurrence", "late"],
+    ["same side and muscle 2 years after the return", "left", "soleus", "2027-08-01", "recurrence", "delayed"],
+    ["other side", "right", "soleus", "2025-08-20", "first", "none"],
+    ["other muscle group", "left", "medial_gastrocnemius", "2025-08-20", "first", "none"],
+    ["both sides", "both", "soleus", "2025-08-20", "recurrence", "early"],
+    ["before the return: exacerbation", "left", "soleus", "2025-07-01", "exacerbation", "none"],
+    ["the day before the return: exacerbation", "left", "soleus", "2025-07-19", "exacerbation", "none"],
+    ["on the return day itself: early recurrence", "left", "soleus", "2025-07-20", "recurrence", "early"],
+  ])("%s", (_l, side, muscle, onsetDate, kind, cls) => {
+    const v = classifyRecurrence({ side, muscle, onsetDate }, [returned]);
+    expect(v.kind).toBe(kind);
+    expect(v.class).toBe(cls);
   });
 
-  it("a left strain after a both-sides episode is a recurrence", () => {
-    expect(isRecurrence({ side: "left", onsetDate: "2025-08-01" }, [{ side: "both", onsetDate: "2025-07-01" }])).toBe(true);
+  it("counts from the return, not the onset: 13 months after the onset but 10 after the return is late", () => {
+    const v = classifyRecurrence({ side: "left", muscle: "soleus", onsetDate: "2026-07-15" }, [{ ...returned, returnDate: "2025-09-15" }]);
+    expect(v).toMatchObject({ kind: "recurrence", class: "late", since: "2025-09-15" });
   });
 
-  it("never counts the episode itself (editing)", () => {
-    expect(isRecurrence({ id: "a", side: "left", onsetDate: "2025-06-20" }, [{ id: "a", side: "left", onsetDate: "2025-06-10" }])).toBe(false);
+  it("an earlier episode never returned is an exacerbation, and the words say so", () => {
+    const v = classifyRecurrence({ side: "left", muscle: "soleus", onsetDate: "2025-08-01" }, [{ ...returned, returnDate: null }]);
+    expect(v.kind).toBe("exacerbation");
+    expect(recurrenceWords(v)).toMatch(/^Exacerbation: the episode of 2025-06-10/);
   });
 
-  it("any one qualifying earlier episode is enough", () => {
-    const others = [
-      { side: "right" as Side, onsetDate: "2025-05-01" },
-      { side: "left" as Side, onsetDate: "2023-05-01" },
-      { side: "left" as Side, onsetDate: "2025-02-01" },
-    ];
-    expect(isRecurrence({ side: "left", onsetDate: "2025-10-01" }, others)).toBe(true);
-    expect(isRecurrence({ side: "left", onsetDate: "2025-10-01" }, others.slice(0, 2))).toBe(false);
+  it("an episode closed without a return counts from its closing day", () => {
+    const v = classifyRecurrence({ side: "left", muscle: "soleus", onsetDate: "2025-09-01" }, [{ ...returned, returnDate: null, closedDate: "2025-08-01" }]);
+    expect(v).toMatchObject({ kind: "recurrence", class: "early", since: "2025-08-01" });
   });
 
-  it("no earlier episodes → not a recurrence", () => {
-    expect(isRecurrence({ side: "both", onsetDate: "2025-10-01" }, [])).toBe(false);
+  it("never compares the episode with itself (editing)", () => {
+    expect(classifyRecurrence({ ...returned }, [returned]).kind).toBe("first");
   });
+
+  it("the latest earlier episode decides", () => {
+    const older = { id: "o", side: "left" as Side, muscle: "soleus" as Muscle, onsetDate: "2023-01-01", returnDate: "2023-02-01" };
+    const v = classifyRecurrence({ side: "left", muscle: "soleus", onsetDate: "2025-08-01" }, [older, returned]);
+    expect(v).toMatchObject({ kind: "recurrence", class: "early" });
+  });
+
+  it("words name the class and the return day", () => {
+    expect(recurrenceWords(classifyRecurrence({ side: "left", muscle: "soleus", onsetDate: "2026-01-20" }, [returned]))).toBe(
+      "Late recurrence (2 to 12 months after the return), after the return of 2025-07-20 (Fuller et al. 2006).",
+    );
+  });
+});
+
+describe("watchWindowWeeks (product heuristic)", () => {
+  it.each([
+    ["first strain, no prior", "none", 0, 6],
+    ["one prior strain", "none", 1, 6],
+    ["two prior strains", "none", 2, 10],
+    ["after a recurrence", "early", 0, 10],
+  ] as const)("%s → %i weeks", (_l, recurrenceClass, priorStrains, weeks) => expect(watchWindowWeeks({ recurrenceClass, priorStrains })).toBe(weeks));
+  it("follows the clinic's settings", () => expect(watchWindowWeeks({ recurrenceClass: "none", priorStrains: 0 }, { watchWeeks: 8, watchWeeksLonger: 12, priorStrainsForLonger: 3 })).toBe(8));
 });

@@ -74,3 +74,38 @@ export type VideoMeasureField = (typeof VIDEO_MEASURE_FIELDS)[number];
 /** The measuring tool a video measure was taken with. */
 export const VIDEO_MEASURE_TOOLS = ["three_point", "vertical", "horizontal", "reference", "distance", "cadence"] as const;
 export type VideoMeasureTool = (typeof VIDEO_MEASURE_TOOLS)[number];
+
+/**
+ * The red-flag screen's items (PRODUCT.md, "Clinical rules, second edition"): signs that the
+ * calf pain may not be a strain and needs a doctor before any loading. Grouped as possible
+ * deep vein thrombosis, possible Achilles rupture, and not typical of a strain.
+ */
+export const RED_FLAG_ITEMS = [
+  "calfSwelling",
+  "calfWarmth",
+  "pittingOedema",
+  "legLarger",
+  "travelOrImmobilised",
+  "recentSurgery",
+  "previousClot",
+  "hormonalTherapy",
+  "thompsonPositive",
+  "palpableGap",
+  "nightPain",
+  "numbness",
+  "noMechanism",
+] as const;
+export type RedFlagItem = (typeof RED_FLAG_ITEMS)[number];
+
+/** The red-flag screen's state as the engine takes it: nothing positive, refer first, or positive and cleared. */
+export const RED_FLAG_STATUSES = ["clear", "refer", "cleared"] as const;
+export type RedFlagStatus = (typeof RED_FLAG_STATUSES)[number];
+
+/**
+ * Recurrence classes (Fuller et al. 2006 consensus): a new strain of the same side and muscle
+ * group after the previous episode's return to full running, by the time since that return;
+ * "none" for a first strain or a different side or muscle group. An exacerbation (a new
+ * strain before return) is recorded on the episode it belongs to, not as a new class.
+ */
+export const RECURRENCE_CLASSES = ["none", "early", "late", "delayed"] as const;
+export type RecurrenceClass = (typeof RECURRENCE_CLASSES)[number];

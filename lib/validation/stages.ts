@@ -1,6 +1,6 @@
 /** Therapist decisions on the return-to-run stage. */
 import { z } from "zod";
-import { optionalText, requiredInt } from "./fields";
+import { requiredInt } from "./fields";
 import { requiredNumberField } from "./number-field";
 import { hasForbiddenMultiLine, MULTI_LINE_MESSAGE } from "./text";
 
@@ -13,4 +13,17 @@ export const overrideStageSchema = z.object({
     .refine((v) => !hasForbiddenMultiLine(v), MULTI_LINE_MESSAGE),
 });
 
-export const stepBackSchema = z.object({ fromStage: requiredInt("Stage", 1, 5), reason: optionalText("Reason", 500) });
+/**
+ * A step back: the stage it starts from (the page's, to catch a change since), the chosen
+ * destination (stage and, within walk-run, the ladder step) and the reason, required.
+ */
+export const stepBackSchema = z.object({
+  fromStage: requiredInt("Stage", 1, 5),
+  toStage: requiredNumberField("Stage", 0, 4, { int: true, messages: { required: "Choose where to step back to.", notNumber: "Choose where to step back to.", notWhole: "Choose where to step back to.", range: "Choose where to step back to." } }),
+  toLadderStep: z.number().int().min(0).max(4).nullable().optional(),
+  reason: z.string({ message: "Give the reason for the step back." }).trim().min(3, "Give the reason for the step back.").max(500, "The reason must be at most 500 characters.")
+    .transform((v) => v.replace(/\r\n?/g, "\n"))
+    .refine((v) => !hasForbiddenMultiLine(v), MULTI_LINE_MESSAGE),
+});
+
+export type StepBackInput = z.infer<typeof stepBackSchema>;

@@ -5,7 +5,7 @@ import { auditEvents, injuries, patients, patientStatus, stageChanges } from "@/
 import { wholeCaseload } from "./caseload-fixtures";
 import { ConflictError, DomainRuleError, NotFoundError } from "@/lib/dal/errors";
 import { closeInjury, createInjury, listPatientInjuries, markInjuryReturned, updateInjury } from "@/lib/dal/injuries";
-import { createPatient, getPatientHeader } from "@/lib/dal/patients";
+import { createPatient } from "@/lib/dal/patients";
 import { todayIn } from "@/lib/domain/dates";
 import type { InjuryInput } from "@/lib/validation/injury";
 import { actAs, seedDemoDatabase, createTempDatabase } from "../support/db";
@@ -66,38 +66,56 @@ describe("creating an episode", () => {
   });
 });
 
-describe("recurrence", () => {
+describe("recurrence (Fuller 2006: counted from the previous episode's return)", () => {
+  async function returnedFirst(p: string, over: Partial<InjuryInput> = {}) {
+    const first = await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10", ...over }));
+    return markInjuryReturned(first.id, { returnDate: "2025-02-20", version: first.version });
+  }
+
   it.each([
-    ["left, 12 months to the day after", "left", "2026-01-10", true],
-    ["left, 12 months and a day after", "left", "2026-01-11", false],
-  ] as const)("%s → %s", async (_label, side, onsetDate, expected) => {
+    ["2 months to the day after the return: early", "2025-04-20", "early"],
+    ["2 months and a day after the return: late", "2025-04-21", "late"],
+    ["12 months to the day after the return: late", "2026-02-20", "late"],
+    ["12 months and a day after the return: delayed", "2026-02-21", "delayed"],
+  ] as const)("%s", async (_label, onsetDate, expected) => {
     actAs("admin@springback.test");
     const p = (await createPatient({ givenName: "Recur", familyName: onsetDate, dateOfBirth: "1980-01-01", sex: "female", recordNumber: `R-${onsetDate}` })).id;
-    await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10" }));
-    expect((await createInjury(p, episode({ side, onsetDate }))).isRecurrence).toBe(expected);
+    await returnedFirst(p);
+    const second = await createInjury(p, episode({ side: "left", onsetDate }));
+    expect(second).toMatchObject({ recurrenceClass: expected, isRecurrence: true });
+    expect(row(second.id).recurrenceClass).toBe(expected);
   });
 
-  it("marks same side and both-sides episodes, not the other side", async () => {
+  it("a new strain before the return is an exacerbation, and the episode list says so", async () => {
     actAs("kim@springback.test");
-    const right = await createInjury(patientId, episode({ side: "right", onsetDate: "2025-04-01" }));
-    expect(right.isRecurrence).toBe(false);
-    const left = await createInjury(patientId, episode({ side: "left", onsetDate: "2025-06-01" }));
-    expect(left.isRecurrence).toBe(true);
-    const both = await createInjury(patientId, episode({ side: "both", onsetDate: "2025-08-01" }));
-    expect(both.isRecurrence).toBe(true);
-    const header = await getPatientHeader(patientId);
-    expect(header?.injuries.filter((i) => i.isRecurrence).map((i) => i.onsetDate)).toEqual(["2025-08-01", "2025-06-01"]);
+    const p = (await createPatient({ givenName: "Exac", familyName: "Erbation", dateOfBirth: "1980-01-01", sex: "male", recordNumber: "R-EXAC" })).id;
+    await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10" }));
+    const second = await createInjury(p, episode({ side: "left", onsetDate: "2025-02-01" }));
+    expect(second).toMatchObject({ recurrenceClass: "none", isRecurrence: false });
+    expect(second.recurrenceWords).toMatch(/^Exacerbation: the episode of 2025-01-10/);
   });
 
-  it("is re-evaluated when an onset or side is edited", async () => {
+  it("another side or muscle group is a first strain; a both-sides strain recurs", async () => {
+    actAs("kim@springback.test");
+    const p = (await createPatient({ givenName: "Side", familyName: "Muscle", dateOfBirth: "1980-01-01", sex: "male", recordNumber: "R-SIDE" })).id;
+    await returnedFirst(p);
+    expect((await createInjury(p, episode({ side: "right", onsetDate: "2025-03-01" }))).recurrenceClass).toBe("none");
+    expect((await createInjury(p, episode({ side: "left", muscle: "soleus", onsetDate: "2025-03-02" }))).recurrenceClass).toBe("none");
+    const q = (await createPatient({ givenName: "Both", familyName: "Sides", dateOfBirth: "1980-01-01", sex: "male", recordNumber: "R-BOTH" })).id;
+    await returnedFirst(q);
+    expect((await createInjury(q, episode({ side: "both", onsetDate: "2025-03-03" }))).recurrenceClass).toBe("early");
+  });
+
+  it("is re-evaluated when a side is edited or a return date is set", async () => {
     actAs("kim@springback.test");
     const p = (await createPatient({ givenName: "Edit", familyName: "Recur", dateOfBirth: "1980-01-01", sex: "male", recordNumber: "R-EDIT" })).id;
-    await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10" }));
+    const first = await createInjury(p, episode({ side: "left", onsetDate: "2025-01-10" }));
     const second = await createInjury(p, episode({ side: "left", onsetDate: "2025-05-10" }));
-    expect(second.isRecurrence).toBe(true);
-    const moved = await updateInjury(second.id, { ...episode({ side: "right", onsetDate: "2025-05-10" }), version: second.version });
-    expect(moved.isRecurrence).toBe(false);
-    expect(row(second.id).version).toBe(2);
+    expect(second.recurrenceClass).toBe("none");
+    await markInjuryReturned(first.id, { returnDate: "2025-02-20", version: first.version });
+    expect(row(second.id)).toMatchObject({ recurrenceClass: "late", isRecurrence: true });
+    const moved = await updateInjury(second.id, { ...episode({ side: "right", onsetDate: "2025-05-10" }), version: row(second.id).version });
+    expect(moved.recurrenceClass).toBe("none");
   });
 });
 

@@ -100,13 +100,14 @@ describe("stage changes", () => {
     expect(storedStatus(zoe).flags).toContain("reinjury_window");
   });
 
-  it("a step back records the pain rule's reason and lowers the stage; the flare stays in the history and readiness waits a day", async () => {
+  it("a step back records the pain rule's reason and lowers the stage to the chosen destination; the flare stays in the history and readiness waits a day", async () => {
     const tom = patientIdByName("Tom", "Hendriks");
     actAs("kim@springback.test");
     const before = (await getReturnToRun(tom))!;
     expect(before.flags.map((f) => f.code)).toContain("stop_pain");
     expect(before.stepBack?.reason).toMatch(/means stop/);
-    const panel = await stepBackStage(tom, 1);
+    const reason = before.flags.map((f) => f.reason).join("\n");
+    const panel = await stepBackStage(tom, { fromStage: 1, toStage: 0, toLadderStep: null, reason });
     expect(panel.stage).toBe(0);
     expect(panel.history[0]!.reason).toMatch(/means stop/);
     expect(panel.flags.map((f) => f.code)).not.toContain("stop_pain");

@@ -46,7 +46,7 @@ async function expectRewritten(patientId: string, write: () => Promise<unknown>)
   const after = stored(patientId);
   expect(after).not.toEqual(before);
   expect(after).toEqual(fresh(patientId));
-  const { patientId: _p, today: _t, history: _h, ...viewed } = (await getReturnToRun(patientId))!;
+  const { patientId: _p, today: _t, history: _h, redFlag: _r, ...viewed } = (await getReturnToRun(patientId))!;
   expect(viewed).toEqual(after);
 }
 
@@ -120,7 +120,7 @@ describe("the stored panel follows every write", () => {
     expect(stored(ben)).toEqual(fresh(ben, tomorrow));
     expect(stored(ben)).not.toEqual(fresh(ben));
     // Back to today: the stored panel is for tomorrow, so the view recomputes it for today.
-    const { patientId: _p, today, history: _h, ...viewed } = (await getReturnToRun(ben))!;
+    const { patientId: _p, today, history: _h, redFlag: _r, ...viewed } = (await getReturnToRun(ben))!;
     expect(today).toBe(TODAY);
     expect(viewed).toEqual(fresh(ben));
     expect(stored(ben)).toEqual(fresh(ben));
@@ -130,7 +130,7 @@ describe("the stored panel follows every write", () => {
     actAs("kim@springback.test");
     const tom = patientIdByName("Tom", "Hendriks");
     getDb().update(patientStatus).set({ panel: null }).where(eq(patientStatus.patientId, tom)).run();
-    const { patientId: _p, today: _t, history: _h, ...viewed } = (await getReturnToRun(tom))!;
+    const { patientId: _p, today: _t, history: _h, redFlag: _r, ...viewed } = (await getReturnToRun(tom))!;
     expect(viewed).toEqual(fresh(tom));
     expect(stored(tom)).toEqual(fresh(tom));
   });

@@ -25,9 +25,13 @@ export const overrideStageAction: StageAction = serverAction({
   revalidate: patientPages,
 });
 
+/**
+ * A step back to the destination the therapist chose (one ladder step down or an earlier
+ * stage), with the required reason: (patientId, { fromStage, toStage, toLadderStep, reason }).
+ */
 export const stepBackAction: StageAction = serverAction({
   name: "stage.step_back",
   args: z.tuple([idArg, stepBackSchema]),
-  run: ([patientId, input]) => stepBackStage(patientId, input.fromStage, input.reason),
+  run: ([patientId, input]) => stepBackStage(patientId, input),
   revalidate: patientPages,
 });

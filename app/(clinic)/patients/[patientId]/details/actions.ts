@@ -8,6 +8,8 @@ import { closeInjury, createInjury, markInjuryReturned, updateInjury } from "@/l
 import { setPatientArchived, updatePatient } from "@/lib/dal/patients";
 import { todayIn } from "@/lib/domain/dates";
 import { injuryCloseSchema, injuryReturnSchema, injurySchema, injuryUpdateSchema } from "@/lib/validation/injury";
+import { redFlagAnswersSchema, type RedFlagAnswersInput } from "@/lib/validation/red-flags";
+import { RED_FLAG_ITEMS } from "@/lib/domain/vocabulary";
 import { careTeamSchema, patientUpdateSchema, primaryTherapistSchema } from "@/lib/validation/patient";
 
 type Saved = { version: number; values: Record<string, unknown> };
@@ -70,10 +72,14 @@ export const changePrimaryAction: FormOf<undefined> = serverAction({
   revalidate: refresh,
 });
 
+/** A new episode with its red-flag screen (the intake form's checkboxes; an unticked item is negative). */
 export const createInjuryAction: FormOf<{ id: string }> = serverAction({
   name: "injury.create",
-  args: (ctx: ActionContext) => z.tuple([idArg, formArg(injurySchema(clinicToday(ctx)))]),
-  run: async ([patientId, input]) => ({ id: (await createInjury(patientId, input)).id }),
+  args: (ctx: ActionContext) => z.tuple([idArg, formArg(z.intersection(injurySchema(clinicToday(ctx)), redFlagAnswersSchema))]),
+  run: async ([patientId, input]) => {
+    const redFlags = Object.fromEntries(RED_FLAG_ITEMS.map((item) => [item, input[item]])) as RedFlagAnswersInput;
+    return { id: (await createInjury(patientId, input, redFlags)).id };
+  },
   revalidate: refresh,
 });
 

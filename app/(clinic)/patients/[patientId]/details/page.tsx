@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getCareTeam } from "@/lib/dal/care-team";
 import { listPatientInjuries } from "@/lib/dal/injuries";
+import { listRedFlagScreens } from "@/lib/dal/red-flags";
 import { getPatientRecord } from "@/lib/dal/patients";
 import { todayIn } from "@/lib/domain/dates";
 import { ArchiveToggle } from "@/components/patients/archive-toggle";
@@ -22,15 +23,17 @@ import {
   updateInjuryAction,
   updatePatientAction,
 } from "./actions";
+import { clearRedFlagsAction, saveRedFlagScreenAction } from "./red-flag-actions";
 
 export const metadata: Metadata = { title: "Details" };
 
 export default async function PatientDetailsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
   const user = await requireUser();
-  const [record, episodes, team] = await Promise.all([getPatientRecord(patientId), listPatientInjuries(patientId), getCareTeam(patientId)]);
-  if (!record || !episodes || !team) notFound();
+  const [record, episodes, team, redFlags] = await Promise.all([getPatientRecord(patientId), listPatientInjuries(patientId), getCareTeam(patientId), listRedFlagScreens(patientId)]);
+  if (!record || !episodes || !team || !redFlags) notFound();
   const today = todayIn(user.clinicTimeZone);
+  const open = episodes.find((e) => e.status === "active");
   const dateOfBirth = record.values.dateOfBirth;
   return (
     <div className="flex flex-col gap-4">
@@ -47,12 +50,20 @@ export default async function PatientDetailsPage({ params }: { params: Promise<{
             markReturned: (injuryId) => returnInjuryAction.bind(null, patientId, injuryId),
             close: (injuryId) => closeInjuryAction.bind(null, patientId, injuryId),
           }}
+          redFlags={redFlags}
+          redFlagActions={(injuryId) => ({ save: saveRedFlagScreenAction.bind(null, patientId, injuryId), clear: clearRedFlagsAction.bind(null, patientId, injuryId) })}
         />
         {record.archived ? null : (
           <details className={`${disclosureClass} mt-4`} open={episodes.length === 0}>
             <summary>Add an injury episode</summary>
             <div className="mt-3">
-              <InjuryForm idPrefix="new-injury" today={today} dateOfBirth={dateOfBirth} action={createInjuryAction.bind(null, patientId)} />
+              <InjuryForm
+                idPrefix="new-injury"
+                today={today}
+                dateOfBirth={dateOfBirth}
+                action={createInjuryAction.bind(null, patientId)}
+                openEpisode={open ? { description: open.description, onsetDate: open.onsetDate } : null}
+              />
             </div>
           </details>
         )}

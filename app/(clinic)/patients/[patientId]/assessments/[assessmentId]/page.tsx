@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAssessment } from "@/lib/dal/assessments";
+import { getCalfTargets } from "@/lib/dal/calf-targets";
 import { AssessmentView, VisitSummary } from "@/components/assessments/assessment-view";
 import { dayWithYear } from "@/lib/domain/engine/words";
 import { listAssessmentFrames } from "@/lib/dal/assessment-frames";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ patientId: string; assessmentId: string }> }) {
   const { patientId, assessmentId } = await params;
-  const detail = await getAssessment(patientId, assessmentId);
+  const [detail, targets] = await Promise.all([getAssessment(patientId, assessmentId), getCalfTargets()]);
   if (!detail) notFound();
   const { assessment, previous, earlier, injury } = detail;
   const frames = (await listAssessmentFrames(patientId, assessmentId)) ?? [];
@@ -46,7 +47,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ pat
           </Link>
         </div>
       </div>
-      <AssessmentView assessment={assessment} previous={previous} earlier={earlier} side={injury.side} />
+      <AssessmentView assessment={assessment} previous={previous} earlier={earlier} side={injury.side} targets={targets} />
       <VideoFrames patientId={patientId} assessmentId={assessment.id} frames={frames} />
     </section>
   );

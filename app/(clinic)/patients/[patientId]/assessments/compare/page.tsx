@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { compareAssessments } from "@/lib/dal/assessments";
+import { getCalfTargets } from "@/lib/dal/calf-targets";
 import { AssessmentCompare } from "@/components/assessments/assessment-compare";
 import { dayWithYear } from "@/lib/domain/engine/words";
 import { listAssessmentFrames } from "@/lib/dal/assessment-frames";
@@ -48,7 +49,7 @@ export default async function CompareAssessmentsPage({
         Changes read from the earlier to the later assessment. Knee-to-wall changes under 1.9 cm and heel-raise changes under 6 are within measurement error.
         {pair.sameInjury ? "" : " These two assessments belong to different injury episodes."}
       </p>
-      <AssessmentCompare older={pair.older} newer={pair.newer} side={pair.side} />
+      <AssessmentCompare older={pair.older} newer={pair.newer} side={pair.side} targets={await getCalfTargets()} />
       <VideoFramesCompare
         patientId={patientId}
         older={{ assessmentId: pair.older.id, label: dayWithYear(pair.older.assessedOn), frames: olderFrames ?? [] }}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getNewAssessmentContext } from "@/lib/dal/assessments";
+import { getCalfTargets } from "@/lib/dal/calf-targets";
 import { fpaBaseline } from "@/lib/domain/assessment";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { createAssessmentAction } from "../actions";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "New assessment" };
 
 export default async function NewAssessmentPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const context = await getNewAssessmentContext(patientId);
+  const [context, targets] = await Promise.all([getNewAssessmentContext(patientId), getCalfTargets()]);
   if (!context) notFound();
   if (!context.injury) {
     return (
@@ -30,6 +31,7 @@ export default async function NewAssessmentPage({ params }: { params: Promise<{ 
       injury={injury}
       today={today}
       baseline={fpaBaseline(earlier)}
+      targets={targets}
       initial={{ assessedOn: today }}
       mode={{ kind: "create", create: createAssessmentAction.bind(null, patientId) }}
     />
