@@ -16,6 +16,7 @@ import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
 import { addToSummary, emptySummary, type RecomputeSummary, type StatusSnapshot } from "@/lib/domain/recompute-summary";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
+import { redFlagStatusFor } from "./red-flag-screen";
 import { prepared } from "@/db/statements";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
@@ -47,7 +48,7 @@ const ENGINE_ASSESSMENTS = `select assessed_on as assessedOn, setting, speed_kmh
     knee_to_wall_left_cm as kneeToWallLeftCm, knee_to_wall_right_cm as kneeToWallRightCm, toe_out_severity as toeOutSeverity,
     pelvic_severity as pelvicSeverity, overstride_severity as overstrideSeverity
   from assessments where injury_id = ? order by assessed_on asc, created_at asc`;
-const ENGINE_STAGE_CHANGES = `select to_stage as toStage, from_stage as fromStage, kind, effective_date as effectiveDate, reason
+const ENGINE_STAGE_CHANGES = `select to_stage as toStage, from_stage as fromStage, kind, effective_date as effectiveDate, reason, to_ladder_step as toLadderStep
   from stage_changes where injury_id = ? order by created_at asc`;
 
 /** The injury the return-to-run panel follows: the latest by onset that is not closed. */
@@ -74,9 +75,7 @@ export function computePatientState(tx: Tx, patientId: string, today?: string, s
   const logs = prepared<EngineInput["logs"][number]>(tx, ENGINE_LOGS).all(injury.id);
   const runRows = prepared<EngineInput["runs"][number]>(tx, ENGINE_RUNS).all(injury.id);
   const assessmentRows = prepared<EngineInput["assessments"][number]>(tx, ENGINE_ASSESSMENTS).all(injury.id);
-  const changes = prepared<EngineInput["stageChanges"][number]>(tx, ENGINE_STAGE_CHANGES)
-    .all(injury.id)
-    .map((c) => ({ ...c, toLadderStep: null }));
+  const changes = prepared<EngineInput["stageChanges"][number]>(tx, ENGINE_STAGE_CHANGES).all(injury.id);
   const input: EngineInput = {
     today: day,
     injury: {
@@ -89,7 +88,7 @@ export function computePatientState(tx: Tx, patientId: string, today?: string, s
       isRecurrence: injury.isRecurrence,
     },
     patient: { age: ageOn(patient.dateOfBirth, day), sex: patient.sex },
-    redFlagScreen: "clear",
+    redFlagScreen: redFlagStatusFor(tx, injury.id),
     onsetDate: injury.onsetDate,
     returnDate: injury.returnDate,
     preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
