@@ -173,7 +173,10 @@ async function change(patientId: string, expectedStage: number | null, decide: (
  * red-flag screen is not "refer" (DomainRuleError otherwise).
  */
 export async function confirmProgression(patientId: string, fromStage: number): Promise<ReturnToRunDto> {
-  return change(patientId, fromStage, ({ result }) => {
+  return change(patientId, fromStage, (state) => {
+    const { result } = state;
+    // The red-flag screen is named first: the engine also counts it as an unmet criterion.
+    if (state.input?.redFlagScreen === "refer") throw new DomainRuleError(RED_FLAG_BLOCK);
     if (!result!.readyToProgress || result!.nextStage === null) {
       throw new DomainRuleError(`Not every criterion for ${stageName(result!.nextStage)} is met. To move on anyway, override the stage with a reason.`);
     }

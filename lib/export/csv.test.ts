@@ -23,7 +23,7 @@ describe("toCsv", () => {
 
   it("reads back with a CSV parser: accents, leading zeros, formula starts and line breaks in notes", () => {
     const rows = [
-      { id: "0012", note: "ØST-104 Ñandú\r\nsecond line", n: 7 },
+      { id: "0012", note: "ØST-104 Ñandú\nsecond line", n: 7 },
       { id: "SB-1003", note: "＝1+1", n: 0.5 },
       { id: "007", note: "@home, +1 cm", n: null },
     ];
@@ -34,7 +34,7 @@ describe("toCsv", () => {
     ]);
     const back = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(back).toEqual([
-      { record_number: "'0012", note: "ØST-104 Ñandú\r\nsecond line", n: "7" },
+      { record_number: "'0012", note: "ØST-104 Ñandú\nsecond line", n: "7" },
       { record_number: "SB-1003", note: "'＝1+1", n: "0.5" },
       { record_number: "'007", note: "'@home, +1 cm", n: "" },
     ]);
