@@ -18,6 +18,10 @@ import { writeAudit } from "./audit";
 import { bool, prepared } from "@/db/statements";
 import { currentPanel } from "./stages";
 import { loadProtocol, type Tx } from "./status";
+import { readRedFlagScreen } from "./red-flag-screen";
+import { positiveItems } from "@/lib/domain/red-flags";
+import { courseNote, expectedCourse } from "@/lib/domain/course";
+import { ageOn, daysBetween, injuryDay } from "@/lib/domain/dates";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "fhir"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,6 +42,8 @@ export type ExportStatusDto = {
   criteria: Criterion[];
   readyToProgress: boolean;
   flags: Flag[];
+  /** Flags the engine has cleared, with the days they were raised and cleared. */
+  flagHistory: Flag[];
   nextStep: string;
   symptomFreeStreak: number;
   preInjuryWeeklyKm: number | null;
@@ -68,7 +74,7 @@ export type ExportRedFlagScreenDto = { injuryId: string; screenedOn: string; pos
 export type ExportExpectedCourseDto = { injuryId: string; words: string; source: string; pace: "faster" | "usual" | "slower" | null };
 
 /** A flag with the days it was raised and cleared (null: still open), when the engine keeps their history. */
-export type ExportFlagEventDto = { injuryId: string; code: string; level: "stop" | "caution"; reason: string; raisedOn: string; clearedOn: string | null };
+export type ExportFlagEventDto = { injuryId: string; code: string; level: Flag["level"]; reason: string; raisedOn: string; clearedOn: string | null };
 
 /** Everything any export of one patient needs, read in one place. */
 export type PatientExportDto = {
@@ -163,6 +169,7 @@ function statusOf(tx: Tx, user: SessionUser, patient: { id: string; clinicId: st
     criteria: p.criteria,
     readyToProgress: p.readyToProgress,
     flags: p.flags,
+    flagHistory: p.flagHistory,
     nextStep: p.nextStep,
     symptomFreeStreak: p.symptomFreeStreak,
     preInjuryWeeklyKm: patient.preInjuryWeeklyKm,
@@ -176,6 +183,27 @@ const STAGE_HISTORY = `select s.injury_id as injuryId, s.from_stage as fromStage
     s.effective_date as effectiveDate, u.name as changedBy
   from stage_changes s left join users u on u.id = s.changed_by
   where s.patient_id = ? order by s.effective_date asc, s.created_at asc`;
+const SCREENED_ON = "select substr(updated_at, 1, 10) as screenedOn, substr(cleared_at, 1, 10) as clearedOn from red_flag_screens where injury_id = ?";
+
+/** Each episode's red-flag screen in words (positive items by their labels; who cleared it, when, the note). */
+function redFlagScreensOf(tx: Tx, injuryRows: { id: string }[]): ExportRedFlagScreenDto[] {
+  return injuryRows.flatMap((i) => {
+    const screen = readRedFlagScreen(tx, i.id);
+    const dates = prepared<{ screenedOn: string; clearedOn: string | null }>(tx, SCREENED_ON).get(i.id);
+    if (!screen || !dates) return [];
+    return [{ injuryId: i.id, screenedOn: dates.screenedOn, positive: positiveItems(screen).map((x) => x.label), clearedBy: screen.clearedByName, clearedOn: dates.clearedOn, note: screen.clearanceNote }];
+  });
+}
+
+/** Each episode's expected course (lib/domain/course.ts) with the advisory pace as of today or the return. */
+function expectedCoursesOf(injuryRows: (typeof injuries.$inferSelect)[], dateOfBirth: string, stage: number | null, today: string): ExportExpectedCourseDto[] {
+  return injuryRows.map((i) => {
+    const estimate = expectedCourse({ muscle: i.muscle, grade: i.grade, achilles: i.achilles, age: ageOn(dateOfBirth, i.onsetDate), priorStrains: i.priorStrains });
+    const note = courseNote(estimate, { day: injuryDay(i.onsetDate, i.returnDate ?? today), stage, returnedOnDay: i.returnDate ? daysBetween(i.onsetDate, i.returnDate) + 1 : null });
+    return { injuryId: i.id, words: estimate.words, source: estimate.basis.join(" "), pace: note?.pace ?? null };
+  });
+}
+
 const SIGNER = "select name, email, profession, registration_number as registrationNumber from users where id = ?";
 
 /**
@@ -239,6 +267,12 @@ export async function getPatientExport(
       assessments: prepared<ExportAssessmentDto>(tx, ASSESSMENTS).all(patientId),
       status: format === "pdf" ? statusOf(tx, user, p, today) : null,
     };
+    if (format === "pdf") {
+      data.redFlagScreens = redFlagScreensOf(tx, injuryRows);
+      data.expectedCourse = expectedCoursesOf(injuryRows, p.dateOfBirth, data.status?.stage ?? null, today);
+      const s = data.status;
+      if (s) data.flagHistory = [...s.flags, ...s.flagHistory].map((f) => ({ injuryId: s.injuryId, code: f.code, level: f.level, reason: f.reason, raisedOn: f.raisedOn, clearedOn: f.clearedOn }));
+    }
     check?.(data);
     writeAudit(tx, {
       clinicId: user.clinicId,

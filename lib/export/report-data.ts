@@ -258,7 +258,7 @@ const CHANGE_WORDS: Record<string, (from: number | null, to: number) => string> 
  * (`d.flagHistory`), that is used instead.
  */
 function flagEvents(d: PatientExportDto, injury: ExportInjuryDto): TimelineEntry[] {
-  const stored = d.flagHistory?.filter((f) => f.injuryId === injury.id);
+  const stored = d.status?.injuryId === injury.id ? d.flagHistory?.filter((f) => f.injuryId === injury.id) : undefined;
   if (stored) {
     return stored.flatMap((f) => [
       { date: f.raisedOn, text: `Flag raised (${f.level}): ${f.reason}`, kind: "flag" as const },

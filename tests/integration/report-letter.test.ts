@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { execFileSync } from "node:child_process";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assessments, auditEvents, clinics, injuries, patients, runs, stageChanges, users } from "@/db/schema";
+import { assessments, auditEvents, clinics, injuries, patients, redFlagScreens, runs, stageChanges, users } from "@/db/schema";
 import { getPatientExport, type PatientExportDto } from "@/lib/dal/exports";
 import { progressReportPdf, type ReportOptions } from "@/lib/export/pdf";
 import { REPORT_CHART_KEYS } from "@/lib/export/report-data";
@@ -36,6 +36,8 @@ beforeAll(() => {
   const injuryId = crypto.randomUUID();
   db.insert(injuries).values({ id: injuryId, clinicId: p.clinicId, patientId: runner, side: "right", muscle: "soleus", severity: "strain", grade: 2, onsetDate: "2026-10-20", mechanism: "Hill repeats in the cold." }).run();
   const base = { clinicId: p.clinicId, patientId: runner, injuryId };
+  const lee = db.select({ id: users.id }).from(users).where(eq(users.email, "lee@springback.test")).get()!;
+  db.insert(redFlagScreens).values({ ...base, thompsonPositive: true, screenedBy: lee.id, clearedBy: lee.id, clearedAt: "2026-10-21T09:00:00.000Z", clearanceNote: "Ultrasound: Achilles intact" }).run();
   db.insert(stageChanges)
     .values([
       { ...base, id: crypto.randomUUID(), fromStage: null, toStage: 0, kind: "start", reason: "Initial assessment", effectiveDate: "2026-10-21", changedBy: p.leeId },
@@ -106,11 +108,15 @@ describe("the report letter", () => {
     const text = flat(pdfText(new Uint8Array(await res.arrayBuffer())));
     // Letterhead and the runner.
     for (const s of ["Demo Sports Physio", "12 Harbour Road", "Bristol BS1 4QA", "Tel. 0117 496 0000", "letters@demo-physio.test", "Re: Maren Holt", "Record number SB-9101"]) expect(text).toContain(s);
+    // The injury with its red-flag screen (cleared) and its expected course, with sources.
+    expect(text).toMatch(/Red-flag screen \(\d+ \w+ 2026\): Positive Thompson \(calf squeeze\) test: no plantar flexion; cleared by Lee Jordan on 21 Oct 2026 \(Ultrasound: Achilles intact\)/);
+    expect(text).toMatch(/Expected course: .+ Source: .*track-and-field/);
     // The course of care, step back and flag included.
     expect(text).toContain("Started the return-to-run programme at stage 0 (Protect): Initial assessment (Lee Jordan)");
     expect(text).toContain("Progressed from stage 0 to stage 1 (Walk-run): Seven symptom-free days");
     expect(text).toContain("Stepped back from stage 1 (Walk-run) to stage 0 (Protect): Flare after the run of 20 Nov (Lee Jordan)");
-    expect(text).toMatch(/20 Nov 2026 Flag raised \(stop\): pain 6\/10 during a run, above the stop limit of 5\/10/);
+    // The engine's own words for the flag, from its history of raised and cleared flags.
+    expect(text).toMatch(/20 Nov 2026 Flag raised \(stop\): Pain 6\/10 during the run on 20 Nov: above 5\/10 means stop running/);
     // The runs.
     expect(text).toContain("10 Nov 2026 5 × (4 min walk + 1 min run) 2.1 km 1/10 0/10");
     expect(text).toContain("20 Nov 2026 4 × (3 min walk + 2 min run) 2.8 km 6/10 4/10");
