@@ -1,7 +1,8 @@
-// Before the browser tests: make sure a Chromium is available. Playwright cannot download
-// its own browser on machines without internet access, so Debian's package is used. The
-// export tests also read PDFs with poppler-utils (pdftotext) and render SVGs with
-// librsvg2-bin (rsvg-convert): reported here when missing.
+// First step of `npm test`: make sure the tools the tests use are here. Playwright cannot
+// download its own browser on machines without internet access, so Debian's Chromium is
+// used. The export tests read PDFs with poppler-utils (pdftotext) and render SVGs with
+// librsvg2-bin (rsvg-convert); the gait-video browser test encodes its clip with ffmpeg.
+// Installed when run as root, otherwise the exact command is printed.
 import fs from "node:fs";
 import { execSync } from "node:child_process";
 
@@ -16,7 +17,7 @@ if (!fs.existsSync(chromium)) {
   }
 }
 
-for (const [tool, pkg] of [["pdftotext", "poppler-utils"], ["rsvg-convert", "librsvg2-bin"]]) {
+for (const [tool, pkg] of [["pdftotext", "poppler-utils"], ["rsvg-convert", "librsvg2-bin"], ["ffmpeg", "ffmpeg"]]) {
   try {
     execSync(`command -v ${tool}`, { stdio: "ignore", shell: "/bin/sh" });
   } catch {
@@ -24,7 +25,7 @@ for (const [tool, pkg] of [["pdftotext", "poppler-utils"], ["rsvg-convert", "lib
       console.log(`${tool} not found; installing Debian's ${pkg} package…`);
       execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`, { stdio: "inherit" });
     } else {
-      console.error(`No ${tool}: the export tests need it. Install it with:\n  sudo apt-get update && sudo apt-get install -y ${pkg}`);
+      console.error(`No ${tool}: the tests need it. Install it with:\n  sudo apt-get update && sudo apt-get install -y ${pkg}`);
       process.exit(1);
     }
   }
