@@ -69,7 +69,10 @@ test("the audit log says in words who did what, filters by action and downloads 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const file = await (await download).path();
-  const csv = fs.readFileSync(file!, "utf8");
+  const raw = fs.readFileSync(file!, "utf8");
+  // A byte-order mark first, so Excel reads the file as UTF-8.
+  expect(raw.startsWith("\uFEFF")).toBe(true);
+  const csv = raw.slice(1);
   expect(csv.split("\r\n")[0]).toBe("at_utc,user,action,entity_type,entity_id,patient_record,detail,ip");
   const lines = csv.trim().split("\r\n").slice(1);
   expect(lines.length).toBeGreaterThan(0);

@@ -3,8 +3,9 @@
  * recorded. The routes are found by walking app/ (as the security suite does), so a new
  * read route fails here until it is audited.
  */
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { BASE_URL, discoverRoutes, fillRoute, openE2eDb, signInHttp } from "./support/http";
+import { BASE_URL, discoverRoutes, E2E_DB, fillRoute, openE2eDb, signInHttp } from "./support/http";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
@@ -46,11 +47,34 @@ function lookup() {
     const marta = db.prepare("select id from patients where given_name = 'Marta'").get() as { id: string };
     const ids = db.prepare("select id, email from users where email in ('kim@springback.test', 'admin@springback.test', 'ola@northside.test')").all() as { id: string; email: string }[];
     const id = (email: string) => ids.find((u) => u.email === email)!.id;
-    return { patientId: marta.id, kim: id("kim@springback.test"), admin: id("admin@springback.test"), ola: id("ola@northside.test") };
+    const assessment = db.prepare("select id from assessments where patient_id = ? order by assessed_on desc limit 1").get(marta.id) as { id: string };
+    return { patientId: marta.id, assessmentId: assessment.id, kim: id("kim@springback.test"), admin: id("admin@springback.test"), ola: id("ola@northside.test") };
   } finally {
     db.close();
   }
 }
+
+/**
+ * A video measure's still frame on Marta's latest assessment, so the frame-image route has
+ * something to answer with (the demo seed has no video measures).
+ */
+function storeFrame(ids: ReturnType<typeof lookup>): string {
+  const db = new Database(E2E_DB, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    const clinicId = (db.prepare("select clinic_id from patients where id = ?").get(ids.patientId) as { clinic_id: string }).clinic_id;
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0xff, 0xd9]);
+    db.prepare(
+      `insert or ignore into assessment_frames (id, clinic_id, patient_id, assessment_id, field, tool, value, frame_time_s, detail, image, image_width, image_height, created_by)
+       values (?, ?, ?, ?, 'cadenceSpm', 'cadence', 170, 1.5, '{}', ?, 1, 1, ?)`,
+    ).run(crypto.randomUUID(), clinicId, ids.patientId, ids.assessmentId, jpeg, ids.kim);
+    return "cadenceSpm";
+  } finally {
+    db.close();
+  }
+}
+
+const params = (ids: ReturnType<typeof lookup>, field: string) => ({ patientId: ids.patientId, assessmentId: ids.assessmentId, field, chart: "pain" });
 
 test("the read routes are found", () => {
   expect(readRoutes).toContain("/api/patients/[patientId]/logs");
@@ -59,11 +83,12 @@ test("the read routes are found", () => {
 
 test("every read route writes an audit row naming the reader (and the runner)", async () => {
   const ids = lookup();
+  const field = storeFrame(ids);
   const cookies = { kim: await signInHttp("kim@springback.test"), admin: await signInHttp("admin@springback.test") };
   const missing: string[] = [];
   for (const route of readRoutes) {
     const adminRoute = route.startsWith("/api/admin/");
-    const url = `${fillRoute(route, { patientId: ids.patientId, chart: "pain" })}${QUERY[route] ?? ""}`;
+    const url = `${fillRoute(route, params(ids, field))}${QUERY[route] ?? ""}`;
     const mark = lastId();
     const response = await fetch(`${BASE_URL}${url}`, { headers: { cookie: adminRoute ? cookies.admin : cookies.kim } });
     expect(response.status, `${route} answered ${response.status}`).toBe(200);
@@ -77,9 +102,10 @@ test("every read route writes an audit row naming the reader (and the runner)", 
 
 test("a refused read of another clinic's runner is answered not found and recorded with who and what", async () => {
   const ids = lookup();
+  const field = storeFrame(ids);
   const ola = await signInHttp("ola@northside.test");
   for (const route of readRoutes.filter((r) => r.includes("[patientId]"))) {
-    const url = `${fillRoute(route, { patientId: ids.patientId, chart: "pain" })}${QUERY[route] ?? ""}`;
+    const url = `${fillRoute(route, params(ids, field))}${QUERY[route] ?? ""}`;
     const mark = lastId();
     const response = await fetch(`${BASE_URL}${url}`, { headers: { cookie: ola } });
     expect(response.status, route).toBe(404);

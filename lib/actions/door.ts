@@ -66,7 +66,8 @@ export function serverAction<A extends ArgsSchema, T>(spec: ActionSpec<A, T>): (
     } catch (err) {
       unstable_rethrow(err);
       const expected = expectedFailure(err);
-      if (expected) return expected.result;
+      // React resets a form after its action: echo what was typed so a refused save loses nothing.
+      if (expected) return { ...expected.result, values: echoInput(raw) };
       log.error({ requestId, action: spec.name, err }, "server action failed");
       return { ok: false, error: `${UNEXPECTED_MESSAGE} (Reference ${requestId.slice(0, 8)})` };
     }
@@ -89,14 +90,19 @@ function invalidArgs(error: z.ZodError, raw: unknown[]): ActionResult<never> {
   const inInput = error.issues.filter((i) => i.path[0] === last && i.path.length > 1);
   if (inInput.length === 0) return { ok: false, error: "This request could not be read. Reload the page and try again." };
   const fieldErrors = fieldErrorsFrom(new z.ZodError(inInput.map((i) => ({ ...i, path: i.path.slice(1) }))));
-  const input = raw[last] instanceof FormData ? formToObject(raw[last]) : raw[last];
-  const values = input && typeof input === "object" && !Array.isArray(input) ? echo(input as Record<string, unknown>) : undefined;
-  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors, values };
+  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors, values: echoInput(raw) };
 }
 
-function echo(values: Record<string, unknown>): Record<string, string> {
+/**
+ * The text fields of the last argument (the form input, a FormData or an object), to refill
+ * the form after a refusal; passwords are never sent back.
+ */
+function echoInput(raw: unknown[]): Record<string, string> | undefined {
+  const last = raw.at(-1);
+  const input = last instanceof FormData ? formToObject(last) : last;
+  if (!input || typeof input !== "object" || Array.isArray(input)) return undefined;
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (typeof value === "string" && value.length <= 10_000) out[key] = value;
+  for (const [key, value] of Object.entries(input)) if (typeof value === "string" && value.length <= 10_000 && !/password/i.test(key)) out[key] = value;
   return out;
 }
 

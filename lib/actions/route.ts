@@ -51,7 +51,8 @@ export function routeHandler<P extends z.ZodType, Q extends z.ZodType = z.ZodObj
       const user = await getCurrentUser();
       if (!user) return answer({ ok: false, error: "Your session has ended. Sign in again." }, 401);
       if (user.mustChangePassword) return answer({ ok: false, error: "Change your one-time password first." }, 403);
-      const params = spec.params.safeParse(await context.params);
+      // A route without dynamic segments gets no params object.
+      const params = spec.params.safeParse((await context?.params) ?? {});
       if (!params.success) return answer({ ok: false, error: "Not found: it may have been removed, or it is not on your caseload." }, 404);
       const url = new URL(request.url);
       const query = (spec.query ?? z.object({})).safeParse(Object.fromEntries(url.searchParams));

@@ -10,6 +10,7 @@ import { FRAME_IMAGE_MAX_BYTES, frameDetailSchema, type AssessmentFrameInput, ty
 import { visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { DomainRuleError, NotFoundError } from "./errors";
+import { auditRefused } from "./prepared";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -134,7 +135,7 @@ export async function listAssessmentFrames(patientId: string, assessmentId: stri
 export async function getAssessmentFrameImage(patientId: string, assessmentId: string, field: VideoMeasureField): Promise<Buffer | null> {
   const user = await requireUser();
   const db = getDb();
-  if (!visibleAssessment(db, user, patientId, assessmentId)) return null;
+  if (!visibleAssessment(db, user, patientId, assessmentId)) return auditRefused(user, "assessment.frame.view", patientId);
   const row = db
     .select({ image: assessmentFrames.image })
     .from(assessmentFrames)

@@ -68,3 +68,32 @@ describe("write routes", () => {
     expect(ran).toBe(allowed ? 1 : 0);
   });
 });
+
+describe("what the door answers", () => {
+  const refuse = serverAction({
+    name: "test.refuse",
+    args: z.tuple([z.instanceof(FormData)]),
+    run: async () => {
+      const { DomainRuleError } = await import("@/lib/dal/errors");
+      throw new DomainRuleError("An account with this email already exists.", "email");
+    },
+  });
+  const noPathRoute = routeHandler({ name: "test.read", params: z.object({}), run: async () => "read" });
+
+  it("a refused save sends back what was typed (never a password), so the form keeps it", async () => {
+    requestHeaders.current = new Headers({ host: HOST, origin: `http://${HOST}` });
+    const form = new FormData();
+    form.set("name", "Robin Hale");
+    form.set("email", "kim@springback.test");
+    form.set("password", "typed secret");
+    const result = await refuse(form);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { email: "An account with this email already exists." }, values: { name: "Robin Hale", email: "kim@springback.test" } });
+    expect(JSON.stringify(result)).not.toContain("typed secret");
+  });
+
+  it("a route without dynamic segments (no params object) is answered", async () => {
+    const res = await noPathRoute(new Request(`http://${HOST}/api/x`), undefined as unknown as { params: Promise<unknown> });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, data: "read" });
+  });
+});
