@@ -3,17 +3,18 @@ import { expect, expectNoSeriousA11yViolations, signInAs, test, USERS } from "./
 /**
  * The red-flag screen in the browser: a positive item shows "Refer before loading" on the
  * patient page and the caseload and blocks confirming a progression until the therapist
- * records the clearance with a note. Jonas Berg (Ola's, continuous easy) is ready for build
- * volume in the demo clinic, and no other spec touches him.
+ * records the clearance with a note. Samuel Adeyemi (Lee's, speed and hills) is the demo
+ * clinic's one runner the engine finds ready to progress (to returned); the specs that run
+ * before this one only read his record.
  */
 test("a positive red-flag screen blocks the progression until the clearance is recorded", async ({ page }) => {
   // Many steps on a shared machine: a longer budget than the default (nothing here asserts a time).
   test.setTimeout(120_000);
-  await signInAs(page, USERS.ola);
-  await page.getByRole("link", { name: "Jonas Berg" }).click();
+  await signInAs(page, USERS.lee);
+  await page.getByRole("link", { name: "Samuel Adeyemi" }).click();
   const panel = page.getByTestId("return-to-run");
-  await expect(panel.getByTestId("readiness")).toHaveText("Ready for build volume");
-  await expect(panel.getByRole("button", { name: "Confirm progression to Build volume" })).toBeEnabled();
+  await expect(panel.getByTestId("readiness")).toHaveText("Ready for returned");
+  await expect(panel.getByRole("button", { name: "Confirm progression to Returned" })).toBeEnabled();
 
   // Record the screen on the Details tab: a positive Thompson test and a swollen calf.
   await page.getByRole("link", { name: "Details" }).click();
@@ -30,29 +31,29 @@ test("a positive red-flag screen blocks the progression until the clearance is r
 
   // The overview: the button is disabled and says why.
   await page.getByRole("link", { name: "Overview" }).click();
-  await expect(panel.getByRole("button", { name: "Confirm progression to Build volume" })).toBeDisabled();
+  await expect(panel.getByRole("button", { name: "Confirm progression to Returned" })).toBeDisabled();
   await expect(panel.getByTestId("progression-blocked")).toContainText("No progression can be confirmed until the clearance is recorded");
 
   // The caseload flags the runner too.
   await page.goto("/");
-  const row = page.getByRole("row", { name: /Jonas Berg/ });
+  const row = page.getByRole("row", { name: /Samuel Adeyemi/ });
   await expect(row.getByTestId("refer-before-loading")).toHaveText("Refer before loading");
 
   // The clearance needs a note: refused beside the field, then recorded with who and when.
-  await page.getByRole("link", { name: "Jonas Berg" }).click();
+  await page.getByRole("link", { name: "Samuel Adeyemi" }).click();
   await page.getByRole("link", { name: "Details" }).click();
   const clearance = page.getByRole("form", { name: "Record the clearance" });
   await clearance.getByRole("button", { name: "Record clearance" }).click();
   await expect(clearance.getByText("Write how the red flags were cleared")).toBeVisible();
   await clearance.getByLabel(/^How the red flags were cleared/).fill("Seen by the sports physician: Thompson negative on retest, calf girth equal.");
   await clearance.getByRole("button", { name: "Record clearance" }).click();
-  await expect(screen.getByTestId("red-flag-status")).toContainText("Red flags cleared by Ola Nordmann on");
+  await expect(screen.getByTestId("red-flag-status")).toContainText("Red flags cleared by Lee Jordan on");
   await expect(screen.getByTestId("red-flag-status")).toContainText("Thompson negative on retest");
   await expect(page.getByTestId("refer-before-loading")).toHaveCount(0);
 
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(panel.getByTestId("progression-blocked")).toHaveCount(0);
-  await panel.getByRole("button", { name: "Confirm progression to Build volume" }).click();
-  await expect(panel.getByText("Stage 3: Build volume")).toBeVisible();
-  await expect(panel.getByRole("list", { name: "Stage changes" })).toContainText("Progressed from Continuous easy to Build volume by Ola Nordmann");
+  await panel.getByRole("button", { name: "Confirm progression to Returned" }).click();
+  await expect(panel.getByText("Stage 5: Returned")).toBeVisible();
+  await expect(panel.getByRole("list", { name: "Stage changes" })).toContainText("Progressed from Speed & hills to Returned by Lee Jordan");
 });

@@ -27,7 +27,7 @@ test("a clinic that sets the heel-raise target to 20 sees 20 on the assessment s
 
     await page.getByRole("link", { name: "Progress" }).click();
     const heelRaises = page.getByTestId("chart-measure-heelRaises");
-    await expect(heelRaises.getByRole("img")).toHaveAttribute("aria-label", /Targets: 20: start running; 30: full return\./);
+    await expect(heelRaises.getByRole("img", { name: /^Single-leg heel raises in/ })).toHaveAttribute("aria-label", /Targets: 20: start running; 30: full return\./);
     await expect(heelRaises.getByText("20: start running")).toBeVisible();
   } finally {
     await setHeelRaiseTarget(page, "25");
