@@ -102,7 +102,9 @@ export async function proxy(request: NextRequest) {
 
 // Watch-file uploads bypass the proxy: Next buffers (and past 10 MB cuts) a request body
 // for a proxy, while the import route streams a Strava archive of hundreds of MB through
-// its zip reader. The route's own door authenticates and answers no-store JSON.
+// its zip reader. The route's own door authenticates and answers no-store JSON. The pose
+// model's files (public/vendor, 15 MB of public package files, no patient data) bypass it
+// too, so the browser may cache them instead of fetching them again on every use.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/patients/[^/]+/imports$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|vendor/|api/patients/[^/]+/imports$).*)"],
 };
