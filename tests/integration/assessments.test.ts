@@ -207,9 +207,9 @@ describe("scoping", () => {
     actAs(email);
 
     const created = await createAssessmentAction(patient.id, { assessedOn: today(), cadenceSpm: "170" });
-    expect(created).toEqual({ ok: false, error: NOT_FOUND_MESSAGE });
+    expect(created).toMatchObject({ ok: false, error: NOT_FOUND_MESSAGE });
     const updated = await updateAssessmentAction(patient.id, existing.id, existing.version, { assessedOn: existing.assessedOn, cadenceSpm: "170" });
-    expect(updated).toEqual({ ok: false, error: NOT_FOUND_MESSAGE });
+    expect(updated).toMatchObject({ ok: false, error: NOT_FOUND_MESSAGE });
     expect(await getAssessment(patient.id, existing.id)).toBeNull();
     expect(await listAssessments(patient.id)).toBeNull();
     expect(await getNewAssessmentContext(patient.id)).toBeNull();
