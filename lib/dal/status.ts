@@ -17,6 +17,7 @@ import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, t
 import { addToSummary, emptySummary, type RecomputeSummary, type StatusSnapshot } from "@/lib/domain/recompute-summary";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
 import { redFlagStatusFor } from "./red-flag-screen";
+import { cadenceFlag } from "./cadence-reads";
 import { prepared } from "@/db/statements";
 
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
@@ -98,7 +99,12 @@ export function computePatientState(tx: Tx, patientId: string, today?: string, s
     stageChanges: changes,
     settings: settings ?? loadProtocol(tx, patient.clinicId),
   };
-  return { clinicId: patient.clinicId, today: day, injury, input, result: computeReturnToRun(input) };
+  const result = computeReturnToRun(input);
+  // The cadence-retraining advisory (imported runs against the assessment's target) is judged
+  // beside the engine and shown with its flags, on the panel and the caseload; never a gate.
+  const cadence = cadenceFlag(tx, injury.id);
+  if (cadence) result.flags.push(cadence);
+  return { clinicId: patient.clinicId, today: day, injury, input, result };
 }
 
 /**

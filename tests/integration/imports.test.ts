@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessments, injuries, runs, runSources } from "@/db/schema";
 import { DomainRuleError, NotFoundError } from "@/lib/dal/errors";
+import { getReturnToRun } from "@/lib/dal/stages";
 import { getCadenceView } from "@/lib/dal/cadence";
 import { reviewImport, saveImport } from "@/lib/dal/imports";
 import { createRun, listLogEntries } from "@/lib/dal/logs";
@@ -152,5 +153,10 @@ describe("importing watch files", () => {
     expect(view.band).toEqual({ low: 168, high: 176 });
     expect(view.points.map((p) => p.cadenceSpm)).toEqual([160, 162, 160]);
     expect(view.advisory).toBe("Cadence below target in the last 3 runs (160, 162, 160 steps/min against a target of 172).");
+    // The same advisory is stored with the status: the panel's flags and the caseload's keys.
+    const panel = (await getReturnToRun(hannah))!;
+    expect(panel.flags.find((f) => f.code === "cadence_below_target")).toMatchObject({ level: "advisory", raisedOn: "2026-11-25", reason: view.advisory });
+    const stored = getDb().$client.prepare("select flags from patient_status where patient_id = ?").get(hannah) as { flags: string };
+    expect(JSON.parse(stored.flags)).toContain("cadence_below_target");
   });
 });

@@ -19,6 +19,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   reinjury_window: "Re-injury window",
   gait_fault: "Gait fault",
   volume_jump: "Load jump",
+  cadence_below_target: "Cadence below target (advisory)",
 };
 
 /**

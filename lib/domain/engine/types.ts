@@ -101,6 +101,7 @@ export const FLAG_CODES = [
   "reinjury_window",
   "gait_fault",
   "volume_jump",
+  "cadence_below_target",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

@@ -10,7 +10,6 @@ import { RecentEntries } from "@/components/logs/recent-entries";
 import { RECENT_SIZE } from "@/components/logs/api";
 import { getPainChart } from "@/lib/dal/charts";
 import { PainChart } from "@/components/charts/pain-chart";
-import { getCadenceView } from "@/lib/dal/cadence";
 import { confirmProgressionAction, overrideStageAction, stepBackAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patient overview" };
@@ -19,7 +18,7 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
   const { patientId } = await params;
   const [patient, user] = await Promise.all([getPatientHeader(patientId), requireUser()]);
   if (!patient) notFound();
-  const [panel, recent, pain, cadence] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE), getPainChart(patientId, "6w"), getCadenceView(patientId)]);
+  const [panel, recent, pain] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE), getPainChart(patientId, "6w")]);
   if (!panel || !recent || !pain) notFound();
   return (
     <div className="flex flex-col gap-4">
@@ -31,12 +30,6 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
           stepBack: stepBackAction.bind(null, patientId),
         }}
       />
-      {/* Computed beside the engine's panel (lib/domain/cadence.ts), as its own advisory line. */}
-      {cadence?.advisory ? (
-        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-caution" data-testid="cadence-advisory">
-          Advisory: {cadence.advisory}
-        </p>
-      ) : null}
       {panel.injury ? (
         <section aria-label="Logging" className="grid gap-4 rounded-lg border border-line bg-white p-4 lg:grid-cols-[3fr_2fr]">
           <QuickEntry patientId={patientId} today={panel.today} distanceUnit={user.distanceUnit} />
