@@ -1,33 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { saveSignatureAction } from "@/app/(clinic)/account/signature-actions";
 import { Button } from "@/components/ui/button";
+import { useSavedForm } from "@/components/ui/saved-form";
 import { Field } from "@/components/ui/field";
 import type { SignatureDto } from "@/lib/dal/letterhead";
 
 /** The signature block of the user's letters: profession and registration number; messages beside each field. */
 export function SignatureForm({ initial }: { initial: SignatureDto }) {
-  const [values, setValues] = useState({ profession: initial.profession ?? "", registrationNumber: initial.registrationNumber ?? "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
-
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setMessage(null);
-    start(async () => {
-      const result = await saveSignatureAction(values);
-      if (result.ok) {
-        setErrors({});
-        setMessage("Signature saved: your next letters carry it.");
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.error);
-      }
-    });
-  }
+  const { values, errors, message, pending, set, submit } = useSavedForm({ profession: initial.profession ?? "", registrationNumber: initial.registrationNumber ?? "" }, saveSignatureAction, "Signature saved: your next letters carry it.");
 
   return (
     <form onSubmit={submit} className="grid gap-3 md:grid-cols-2" aria-label="Signature block" noValidate>

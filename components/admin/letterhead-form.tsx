@@ -1,33 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { saveLetterheadAction } from "@/app/(clinic)/admin/letterhead/actions";
 import { Button } from "@/components/ui/button";
+import { useSavedForm } from "@/components/ui/saved-form";
 import { Field } from "@/components/ui/field";
 import type { LetterheadDto } from "@/lib/dal/letterhead";
 
 /** The clinic's letterhead for letters (address, phone, e-mail); messages beside each field, typed text kept. */
 export function LetterheadForm({ initial }: { initial: LetterheadDto }) {
-  const [values, setValues] = useState({ address: initial.address ?? "", phone: initial.phone ?? "", email: initial.email ?? "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
-
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setMessage(null);
-    start(async () => {
-      const result = await saveLetterheadAction(values);
-      if (result.ok) {
-        setErrors({});
-        setMessage("Letterhead saved: new letters print it.");
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.error);
-      }
-    });
-  }
+  const { values, errors, message, pending, set, submit } = useSavedForm({ address: initial.address ?? "", phone: initial.phone ?? "", email: initial.email ?? "" }, saveLetterheadAction, "Letterhead saved: new letters print it.");
 
   return (
     <form onSubmit={submit} className="grid gap-3 md:grid-cols-2" aria-label="Letterhead" noValidate>

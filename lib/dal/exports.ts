@@ -204,6 +204,11 @@ function expectedCoursesOf(injuryRows: (typeof injuries.$inferSelect)[], dateOfB
   });
 }
 
+/** The one `patient.export` audit row of a file leaving the clinic, in the export's transaction. */
+function auditExport(tx: Tx, user: SessionUser, patientId: string, detail: Record<string, unknown>): void {
+  writeAudit(tx, { clinicId: user.clinicId, userId: user.id, action: "patient.export", entityType: "patient", entityId: patientId, patientId, detail });
+}
+
 const SIGNER = "select name, email, profession, registration_number as registrationNumber from users where id = ?";
 
 /**
@@ -274,15 +279,7 @@ export async function getPatientExport(
       if (s) data.flagHistory = [...s.flags, ...s.flagHistory].map((f) => ({ injuryId: s.injuryId, code: f.code, level: f.level, reason: f.reason, raisedOn: f.raisedOn, clearedOn: f.clearedOn }));
     }
     check?.(data);
-    writeAudit(tx, {
-      clinicId: user.clinicId,
-      userId: user.id,
-      action: "patient.export",
-      entityType: "patient",
-      entityId: patientId,
-      patientId,
-      detail: { ...(file ? { format, file } : { format }), ...extraDetail },
-    });
+    auditExport(tx, user, patientId, { ...(file ? { format, file } : { format }), ...extraDetail });
     return { ok: true, data };
   });
 }
@@ -299,15 +296,7 @@ export async function recordChartDownload(patientId: string, input: { chart: Cha
   return getDb().transaction((tx) => {
     const row = tx.select({ recordNumber: patients.recordNumber }).from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get();
     if (!row) throw new NotFoundError("Patient");
-    writeAudit(tx, {
-      clinicId: user.clinicId,
-      userId: user.id,
-      action: "patient.export",
-      entityType: "patient",
-      entityId: patientId,
-      patientId,
-      detail: { format: `chart-${input.format}`, chart: input.chart, from: input.from, to: input.to },
-    });
+    auditExport(tx, user, patientId, { format: `chart-${input.format}`, chart: input.chart, from: input.from, to: input.to });
     return { fileName: exportFileName(row.recordNumber, today, input.format, input.chart), recordNumber: row.recordNumber };
   });
 }
