@@ -56,6 +56,8 @@ export const clinics = sqliteTable("clinics", {
   address: text("address"),
   phone: text("phone"),
   email: text("email"),
+  /** Days a runner's check-in link stays valid after it is created (admin setting). */
+  checkinLinkDays: integer("checkin_link_days").notNull().default(28),
   createdAt: createdAt(),
 });
 
@@ -339,6 +341,9 @@ export const dailyLogs = sqliteTable(
     source: text("source", { enum: ENTRY_SOURCES })
       .notNull()
       .default("clinic"),
+    /** For an entry the runner reported through a check-in link: the link, and when the entry arrived (ISO UTC). */
+    checkinLinkId: text("checkin_link_id").references(() => checkinLinks.id),
+    receivedAt: text("received_at"),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
@@ -376,6 +381,9 @@ export const runs = sqliteTable(
     source: text("source", { enum: ENTRY_SOURCES })
       .notNull()
       .default("clinic"),
+    /** For an entry the runner reported through a check-in link: the link, and when the entry arrived (ISO UTC). */
+    checkinLinkId: text("checkin_link_id").references(() => checkinLinks.id),
+    receivedAt: text("received_at"),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
@@ -598,4 +606,125 @@ export const endedSessions = sqliteTable(
     expiresAt: text("expires_at").notNull(),
   },
   (t) => [index("ended_sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * A runner's private check-in link for one injury episode. Only the SHA-256 (hex) of the
+ * token is stored (lib/checkin/token.ts); the token itself is shown once, as a URL and a
+ * QR code. At most one link per episode is live: creating a link revokes the previous one
+ * (the partial unique index refuses a second unrevoked link). A link is usable while it is
+ * not revoked and `expires_at` (ISO UTC) has not passed.
+ */
+export const checkinLinks = sqliteTable(
+  "checkin_links",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    injuryId: text("injury_id")
+      .notNull()
+      .references(() => injuries.id),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    revokedBy: text("revoked_by").references(() => users.id),
+    /** The first exchange of the token for a check-in session, and the latest entry the runner sent (ISO UTC). */
+    firstUsedAt: text("first_used_at"),
+    lastEntryAt: text("last_entry_at"),
+  },
+  (t) => [
+    uniqueIndex("checkin_links_token_hash_unique").on(t.tokenHash),
+    uniqueIndex("checkin_links_live_injury_unique").on(t.injuryId).where(sql`revoked_at is null`),
+    index("checkin_links_patient_idx").on(t.patientId, t.createdAt),
+  ],
+);
+
+/**
+ * A browser's check-in session: the first visit of a link's URL exchanges the token for a
+ * fresh random session secret, kept in an HttpOnly, SameSite=Strict cookie; only its
+ * SHA-256 is stored. It is valid while its link is (revoking the link ends every session).
+ */
+export const checkinSessions = sqliteTable(
+  "checkin_sessions",
+  {
+    id: id(),
+    linkId: text("link_id")
+      .notNull()
+      .references(() => checkinLinks.id),
+    sessionHash: text("session_hash").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at"),
+  },
+  (t) => [uniqueIndex("checkin_sessions_hash_unique").on(t.sessionHash), index("checkin_sessions_link_idx").on(t.linkId)],
+);
+
+/**
+ * Entries a check-in session has already stored, by the id the phone gave the entry when it
+ * was made: an offline entry sent again (or twice) is recognised and stored once.
+ */
+export const checkinReceipts = sqliteTable(
+  "checkin_receipts",
+  {
+    linkId: text("link_id")
+      .notNull()
+      .references(() => checkinLinks.id),
+    clientEntryId: text("client_entry_id").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.linkId, t.clientEntryId] })],
+);
+
+/** Refused check-in tokens and sessions, by client address, for rate limiting bad tokens. */
+export const checkinRefusals = sqliteTable(
+  "checkin_refusals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ip: text("ip"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("checkin_refusals_ip_at_idx").on(t.ip, t.at)],
+);
+
+/**
+ * The history of corrected entries: before a daily log or run is changed by someone other
+ * than who reported it (a therapist correcting a runner's entry), the stored row as it was
+ * (JSON, every column) is kept here with who replaced it and when.
+ */
+export const entryRevisions = sqliteTable(
+  "entry_revisions",
+  {
+    id: id(),
+    clinicId: clinicRef(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot").notNull(),
+    replacedBy: text("replaced_by").references(() => users.id),
+    replacedAt: text("replaced_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("entry_revisions_entity_idx").on(t.entityType, t.entityId, t.version)],
+);
+
+/** When each user last looked at a runner's page: the caseload marks check-ins that arrived since. */
+export const checkinViews = sqliteTable(
+  "checkin_views",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    seenAt: text("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.patientId] })],
 );

@@ -134,11 +134,11 @@ const ROW_PRIVATE = ["clinicId", "patientId", "createdBy", "version"] as const;
 const DAILY_LOGS = `select id, injury_id as injuryId, log_date as logDate, pain_rest as painRest, pain_daily as painDaily,
     walk_minutes as walkMinutes, pain_walk as painWalk, cycle_minutes as cycleMinutes, pain_cycle as painCycle,
     swim_minutes as swimMinutes, pain_swim as painSwim, massage_sessions as massageSessions, ice_sessions as iceSessions,
-    compression, note, source, created_at as createdAt, updated_at as updatedAt
+    compression, note, source, checkin_link_id as checkinLinkId, received_at as receivedAt, created_at as createdAt, updated_at as updatedAt
   from daily_logs where patient_id = ? order by log_date asc, created_at asc`;
 const RUNS = `select id, injury_id as injuryId, run_date as runDate, kind, walk_minutes as walkMinutes, run_minutes as runMinutes,
     repetitions, continuous_minutes as continuousMinutes, distance_km as distanceKm, pain_during as painDuring,
-    pain_next_morning as painNextMorning, surface, note, source, created_at as createdAt, updated_at as updatedAt
+    pain_next_morning as painNextMorning, surface, note, source, checkin_link_id as checkinLinkId, received_at as receivedAt, created_at as createdAt, updated_at as updatedAt
   from runs where patient_id = ? order by run_date asc, created_at asc`;
 const ASSESSMENTS = `select a.id, a.injury_id as injuryId, a.assessed_on as assessedOn, a.method, a.setting, a.speed_kmh as speedKmh,
     a.footwear, a.toe_out_severity as toeOutSeverity, a.fpa_left_deg as fpaLeftDeg, a.fpa_right_deg as fpaRightDeg,

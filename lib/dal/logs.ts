@@ -13,8 +13,8 @@ import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 import { auditRead, auditRefused, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
 import { currentInjury, recomputePatientStatus, type Tx } from "./status";
 
-export type DailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & { enteredByName: string | null };
-export type RunDto = Omit<typeof runs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt"> & {
+export type DailyLogDto = Omit<typeof dailyLogs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt" | "checkinLinkId" | "receivedAt"> & { enteredByName: string | null };
+export type RunDto = Omit<typeof runs.$inferSelect, "clinicId" | "patientId" | "createdBy" | "createdAt" | "checkinLinkId" | "receivedAt"> & {
   enteredByName: string | null;
   /** For a run imported from a watch file: its average cadence (steps/min) and device; absent on a typed run. */
   watch?: { cadenceSpm: number | null; device: string | null } | null;
