@@ -6,21 +6,27 @@ import type { RunVerdict } from "./monitoring";
 import type { EngineAssessment, Flag, FlagCode, Load } from "./types";
 import { plural, shortDay } from "./words";
 
-/** Short words for each flag, for badges and the caseload. */
-export const FLAG_LABELS: Record<FlagCode, string> = {
-  stop_pain: "Stop: pain above the limit",
-  morning_rise: "Next-morning pain rise",
-  pain_lasting: "Pain lasting over 24 h",
-  pain_rise: "Pain rising",
-  run_before_gate: "Run before the gate",
-  back_to_back: "Back-to-back runs",
-  skipped_ahead: "Skipped ahead on the ladder",
-  no_recent_log: "No recent log",
-  reinjury_window: "Re-injury window",
-  gait_fault: "Gait fault",
-  volume_jump: "Load jump",
-  cadence_below_target: "Cadence below target (advisory)",
+/**
+ * The words for each flag code, in one place: `label` for the patient page, the PDF and the
+ * recompute summary; `short` for the caseload's table cells and filters, where space is tight.
+ */
+export const FLAG_WORDS: Record<FlagCode, { label: string; short: string }> = {
+  stop_pain: { label: "Stop: pain above the limit", short: "Stop: run pain" },
+  morning_rise: { label: "Next-morning pain rise", short: "Next-morning rise" },
+  pain_lasting: { label: "Pain lasting over 24 h", short: "Pain past 24 h" },
+  pain_rise: { label: "Pain rising", short: "Pain rising" },
+  run_before_gate: { label: "Run before the gate", short: "Ran before gate" },
+  back_to_back: { label: "Back-to-back runs", short: "Back-to-back runs" },
+  skipped_ahead: { label: "Skipped ahead on the ladder", short: "Skipped ahead" },
+  no_recent_log: { label: "No recent log", short: "No log 7+ days" },
+  reinjury_window: { label: "Re-injury window", short: "Re-injury window" },
+  gait_fault: { label: "Gait fault", short: "Gait fault" },
+  volume_jump: { label: "Load jump", short: "Load jump" },
+  cadence_below_target: { label: "Cadence below target (advisory)", short: "Cadence below target" },
 };
+
+/** The full words of each flag (see FLAG_WORDS). */
+export const FLAG_LABELS = Object.fromEntries(Object.entries(FLAG_WORDS).map(([code, w]) => [code, w.label])) as Record<FlagCode, string>;
 
 /**
  * Flags about pain or load that hold a progression until they clear. The others (a run before

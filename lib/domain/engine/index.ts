@@ -28,7 +28,7 @@ export * from "./types";
 export { judgeRun, painBand, runBaseline } from "./monitoring";
 export { symptomFreeCount } from "./symptom-free";
 export { heelRaiseCapacity, kneeToWallCapacity, limbSymmetryIndex, testFreshness, KNEE_TO_WALL_ERROR_CM } from "./capacity";
-export { BLOCKING_FLAGS, FLAG_LABELS, isRunningAssessment } from "./flags";
+export { BLOCKING_FLAGS, FLAG_LABELS, FLAG_WORDS, isRunningAssessment } from "./flags";
 export { dayWithYear, shortDay } from "./words";
 
 /** Flags of a single run's pain: a step back is suggested while one is open. */
