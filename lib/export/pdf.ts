@@ -29,6 +29,7 @@ import {
   reportCharts,
   reportInjury,
   type ReportChartKey,
+  distanceWords,
 } from "./report-data";
 
 export const PAPER_SIZES = { a4: "A4", letter: "LETTER" } as const;
@@ -163,7 +164,7 @@ function identity(f: Flow, variant: ReportVariant) {
   para(f, variant === "discharge" ? "Discharge report: return to running after a calf strain" : "Return-to-run progress report", { size: SIZE.h1, weight: "bold", gapAfter: 6 });
   para(f, `Re: ${p.name}`, { weight: "bold", gapAfter: 1 });
   para(f, `Record number ${p.recordNumber} · born ${dayWithYear(p.dateOfBirth)} (age ${ageOn(p.dateOfBirth, f.d.today)}) · ${SEX_WORDS[p.sex]}`, { gapAfter: 1 });
-  para(f, `Primary therapist: ${p.primaryTherapist}${p.preInjuryWeeklyKm !== null ? ` · running before the injury: ${p.preInjuryWeeklyKm} km a week` : ""}`);
+  para(f, `Primary therapist: ${p.primaryTherapist}${p.preInjuryWeeklyKm !== null ? ` · running before the injury: ${distanceWords(p.preInjuryWeeklyKm, f.d.distanceUnit)} a week` : ""}`);
 }
 
 function injurySection(f: Flow, injury: ExportInjuryDto) {

@@ -13,7 +13,8 @@ import { shortDay } from "@/lib/domain/engine";
 import { stageName } from "@/lib/domain/injury";
 import { DEFAULT_PROTOCOL } from "@/lib/domain/protocol";
 import { OKABE_ITO, SIDE_STYLE } from "@/components/charts/palette";
-import type { Side } from "@/lib/domain/vocabulary";
+import type { DistanceUnit, Side } from "@/lib/domain/vocabulary";
+import { formatDistance, METRES_PER } from "@/lib/validation/parse";
 import type { ChartSpec } from "./pdf-charts";
 import { REPORT_CHARTS, type ReportChartKey } from "./report-charts";
 
@@ -58,18 +59,30 @@ export function painChart(d: PatientExportDto, injury: ExportInjuryDto): ChartSp
   };
 }
 
+/** A distance stored in kilometres, in the reader's unit (km or mi), as a number rounded to 2 decimals. */
+export function inUnit(km: number, unit: DistanceUnit): number {
+  return Number(formatDistance(km * METRES_PER.km, unit));
+}
+
+/** A distance stored in kilometres, in words in the reader's unit: "5.5 km", "3.42 mi". */
+export function distanceWords(km: number, unit: DistanceUnit): string {
+  return `${formatDistance(km * METRES_PER.km, unit)} ${unit}`;
+}
+
 export function volumeChart(d: PatientExportDto, injury: ExportInjuryDto): ChartSpec {
   const runs = ofInjury(d.runs, injury).map((r) => ({ date: r.runDate, kind: r.kind, runMinutes: r.runMinutes, repetitions: r.repetitions, continuousMinutes: r.continuousMinutes, distanceKm: r.distanceKm }));
   const weeks = weeklyVolume(runs, d.status?.injuryId === injury.id ? d.status.stageChanges : [], injury.onsetDate, d.today).slice(-26);
-  const baseline = d.patient.preInjuryWeeklyKm;
+  const unit = d.distanceUnit;
+  const baselineKm = d.patient.preInjuryWeeklyKm;
+  const baseline = baselineKm ? inUnit(baselineKm, unit) : null;
   return {
     title: "Weekly running volume against the pre-injury baseline",
-    yLabel: "km per week",
+    yLabel: `${unit} per week`,
     xLabels: weeks.map((w) => shortDay(w.weekStart)),
-    series: [{ label: "Kilometres run that week (weeks start on Monday)", color: OKABE_ITO.blue, kind: "bars", values: weeks.map((w) => w.km) }],
+    series: [{ label: `${unit === "mi" ? "Miles" : "Kilometres"} run that week (weeks start on Monday)`, color: OKABE_ITO.blue, kind: "bars", values: weeks.map((w) => inUnit(w.km, unit)) }],
     references: baseline
       ? [
-          { value: baseline, label: `Pre-injury ${baseline} km/week`, color: OKABE_ITO.black, dashed: true },
+          { value: baseline, label: `Pre-injury ${baseline} ${unit}/week`, color: OKABE_ITO.black, dashed: true },
           { value: (baseline * settingsOf(d).volumeTargetPercent) / 100, label: `${settingsOf(d).volumeTargetPercent}% of baseline`, color: OKABE_ITO.orange, dashed: true },
         ]
       : [],
@@ -314,6 +327,7 @@ export type RunRow = { date: string; pattern: string; distance: string; painDuri
 
 /** The last `limit` runs of the episode, oldest first: date, pattern or minutes, distance, pain during and next morning. */
 export function lastRuns(d: PatientExportDto, injury: ExportInjuryDto, limit = 10): { rows: RunRow[]; total: number } {
+  const unit = d.distanceUnit;
   const all = ofInjury(d.runs, injury);
   const rows = all.slice(-limit).map((r) => ({
     date: r.runDate,
@@ -321,7 +335,7 @@ export function lastRuns(d: PatientExportDto, injury: ExportInjuryDto, limit = 1
       r.kind === "walk_run"
         ? `${r.repetitions ?? "?"} × (${fmt(r.walkMinutes)} min walk + ${fmt(r.runMinutes)} min run)`
         : `${fmt(r.continuousMinutes ?? r.runMinutes)} min continuous`,
-    distance: r.distanceKm === null ? "–" : `${r1(r.distanceKm)} km`,
+    distance: r.distanceKm === null ? "–" : distanceWords(r.distanceKm, unit),
     painDuring: `${r.painDuring}/10`,
     nextMorning: r.painNextMorning === null ? "not recorded" : `${r.painNextMorning}/10`,
   }));

@@ -130,6 +130,26 @@ describe("the report letter", () => {
     expect(JSON.parse(audit.detail!)).toEqual({ format: "pdf", size: "a4", variant: "progress", charts: ["pain", "heelRaises"], impression: IMPRESSION, plan: PLAN });
   });
 
+  it("prints distances in the exporting therapist's unit: the runs, the volume chart and the pre-injury baseline", async () => {
+    const lee = actAs("lee@springback.test");
+    const db = getDb();
+    db.update(users).set({ distanceUnit: "mi" }).where(eq(users.id, lee.id)).run();
+    try {
+      actAs("lee@springback.test");
+      const res = await post(runner, { size: "a4", variant: "progress", charts: ["volume"], impression: "", plan: "" });
+      if (res.status !== 200) throw new Error(await res.text());
+      const text = flat(pdfText(new Uint8Array(await res.arrayBuffer())));
+      // 2.1 km = 1.30 mi, 2.8 km = 1.74 mi, 40 km a week = 24.85 mi.
+      expect(text).toContain("10 Nov 2026 5 × (4 min walk + 1 min run) 1.3 mi 1/10 0/10");
+      expect(text).toContain("20 Nov 2026 4 × (3 min walk + 2 min run) 1.74 mi 6/10 4/10");
+      expect(text).toContain("running before the injury: 24.85 mi a week");
+      expect(text).toContain("mi per week");
+      expect(text).not.toMatch(/\d km\b/);
+    } finally {
+      db.update(users).set({ distanceUnit: null }).where(eq(users.id, lee.id)).run();
+    }
+  });
+
   it("compares each measure as it should be: LSI for counts, degrees for angles, cm with measurement error, grades as grades", async () => {
     actAs("lee@springback.test");
     const text = flat(pdfText(await progressReportPdf(await exportOf(runner), "a4")));
