@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { log, newRequestId } from "@/lib/log";
+import { recordRefusal } from "@/lib/dal/prepared";
 import { expectedFailure, UNEXPECTED_MESSAGE } from "./errors";
 import { fieldErrorsFrom, formToObject, type ActionResult } from "./result";
 
@@ -65,6 +66,7 @@ export function serverAction<A extends ArgsSchema, T>(spec: ActionSpec<A, T>): (
       return { ok: true, data };
     } catch (err) {
       unstable_rethrow(err);
+      recordRefusal(err);
       const expected = expectedFailure(err);
       // React resets a form after its action: echo what was typed so a refused save loses nothing.
       if (expected) return { ...expected.result, values: echoInput(raw) };

@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { log, newRequestId } from "@/lib/log";
+import { recordRefusal } from "@/lib/dal/prepared";
 import { expectedFailure, UNEXPECTED_MESSAGE } from "./errors";
 import { fieldErrorsFrom } from "./result";
 
@@ -80,6 +81,7 @@ export function routeHandler<P extends z.ZodType, Q extends z.ZodType = z.ZodObj
       return answer({ ok: true, data: out }, 200);
     } catch (err) {
       unstable_rethrow(err);
+      recordRefusal(err);
       const expected = expectedFailure(err);
       if (expected) return answer(expected.result, expected.status);
       log.error({ requestId, route: spec.name, err }, "route handler failed");

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { careTeam, patients } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
+import { NotFoundError } from "./errors";
 
 /**
  * The patients a user may see: an admin, every patient of their clinic; a therapist, the
@@ -23,3 +24,12 @@ export function visiblePatientsWhere(user: SessionUser): SQL {
 }
 
 export { NotFoundError } from "./errors";
+
+/**
+ * "Patient not found" for a write on a runner the user may not reach, carrying what was
+ * attempted: the door records it as `access.refused` (lib/dal/prepared.ts `recordRefusal`)
+ * once the write's transaction has rolled back. An id of no runner records nothing.
+ */
+export function refusedPatient(user: SessionUser, patientId: string, attempted: string): NotFoundError {
+  return new NotFoundError("Patient", { user, patientId, attempted });
+}

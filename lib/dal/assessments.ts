@@ -12,7 +12,7 @@ import { latestCalfStatus, type CalfMeasureStatus } from "@/lib/domain/assessmen
 import { todayIn } from "@/lib/domain/dates";
 import { describeInjury } from "@/lib/domain/injury";
 import { assessmentDateProblem, type AssessmentInput } from "@/lib/validation/assessment";
-import { visiblePatientsWhere } from "./access";
+import { refusedPatient, visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 
@@ -198,7 +198,7 @@ export async function createAssessment(patientId: string, input: AssessmentInput
   const today = todayIn(user.clinicTimeZone);
   const id = randomUUID();
   db.transaction((tx) => {
-    if (!visiblePatientId(tx, user, patientId)) throw new NotFoundError("Patient");
+    if (!visiblePatientId(tx, user, patientId)) throw refusedPatient(user, patientId, "assessment.create");
     const injury = assessmentInjury(tx, patientId);
     if (!injury) throw new DomainRuleError("This patient has no open injury episode to assess. Add the injury first.");
     checkDate(input.assessedOn, today, injury.onsetDate);

@@ -7,8 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/db/client";
 import { writeAudit } from "./audit";
-import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { ConflictError, DomainRuleError } from "./errors";
 import { findVisiblePatient } from "./patients";
+import { refusedPatient } from "./access";
 
 export type Colleague = { id: string; name: string; role: "therapist" | "admin" };
 
@@ -66,7 +67,7 @@ export async function getCareTeam(patientId: string): Promise<CareTeamDto | null
 
 function loadForChange(db: Pick<Db, "select">, user: SessionUser, patientId: string) {
   const patient = findVisiblePatient(db, user, patientId);
-  if (!patient) throw new NotFoundError("Patient");
+  if (!patient) throw refusedPatient(user, patientId, "care_team.change");
   if (!canManage(user, patient)) throw new DomainRuleError("Only the primary therapist or a clinic admin can change the care team.");
   return patient;
 }
@@ -111,7 +112,7 @@ export async function changePrimaryTherapist(patientId: string, therapistId: str
   if (user.role !== "admin") throw new DomainRuleError("Only a clinic admin can change the primary therapist.");
   getDb().transaction((tx) => {
     const patient = findVisiblePatient(tx, user, patientId);
-    if (!patient) throw new NotFoundError("Patient");
+    if (!patient) throw refusedPatient(user, patientId, "patient.change_primary");
     if (patient.version !== version) throw new ConflictError({ primaryTherapistId: patient.primaryTherapistId }, patient.version);
     const next = assertColleague(tx, user.clinicId, therapistId);
     if (next.role !== "therapist") throw new DomainRuleError("Choose a therapist.", "userId");

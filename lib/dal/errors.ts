@@ -1,6 +1,19 @@
-/** Thrown for an id that is unknown, of another clinic or outside the caseload. */
+import type { SessionUser } from "@/lib/auth/types";
+
+/** A refused attempt on a runner the user may not reach: recorded once the write's transaction is gone. */
+export type PatientRefusal = { user: SessionUser; patientId: string; attempted: string };
+
+/**
+ * Thrown for an id that is unknown, of another clinic or outside the caseload. With
+ * `refusal` (see `refusedPatient` in ./access), the action and route doors write the
+ * `access.refused` audit row after the failed transaction has rolled back, so a refused
+ * write is recorded like a refused read.
+ */
 export class NotFoundError extends Error {
-  constructor(what = "Record") {
+  constructor(
+    what = "Record",
+    public readonly refusal?: PatientRefusal,
+  ) {
     super(`${what} not found`);
     this.name = "NotFoundError";
   }

@@ -11,8 +11,7 @@ import { describeInjury } from "@/lib/domain/injury";
 import type { Criterion, Flag } from "@/lib/domain/engine";
 import type { ProtocolSettings } from "@/lib/domain/protocol";
 import type { StageChangeKind } from "@/lib/domain/vocabulary";
-import { visiblePatientsWhere } from "./access";
-import { NotFoundError } from "./errors";
+import { refusedPatient, visiblePatientsWhere } from "./access";
 import { exportFileName, type ChartImageKind } from "@/lib/export/file-names";
 import { writeAudit } from "./audit";
 import { bool, prepared } from "@/db/statements";
@@ -295,7 +294,7 @@ export async function recordChartDownload(patientId: string, input: { chart: Cha
   const today = todayIn(user.clinicTimeZone);
   return getDb().transaction((tx) => {
     const row = tx.select({ recordNumber: patients.recordNumber }).from(patients).where(and(eq(patients.id, patientId), visiblePatientsWhere(user))).get();
-    if (!row) throw new NotFoundError("Patient");
+    if (!row) throw refusedPatient(user, patientId, "patient.export");
     auditExport(tx, user, patientId, { format: `chart-${input.format}`, chart: input.chart, from: input.from, to: input.to });
     return { fileName: exportFileName(row.recordNumber, today, input.format, input.chart), recordNumber: row.recordNumber };
   });

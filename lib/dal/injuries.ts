@@ -18,7 +18,7 @@ import {
   type InjuryReturnInput,
   type InjuryUpdateInput,
 } from "@/lib/validation/injury";
-import { visiblePatientsWhere } from "./access";
+import { refusedPatient, visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 import { findVisiblePatient, toInjuryDto, type InjuryDto } from "./patients";
@@ -131,7 +131,7 @@ export async function createInjury(patientId: string, input: InjuryInput, redFla
   const id = crypto.randomUUID();
   return getDb().transaction((tx) => {
     const patient = findVisiblePatient(tx, user, patientId);
-    if (!patient) throw new NotFoundError("Patient");
+    if (!patient) throw refusedPatient(user, patientId, "injury.create");
     if (patient.archivedAt) throw new DomainRuleError("Restore this patient before adding an injury episode.");
     checkOnset(input.onsetDate, today, patient.dateOfBirth);
     tx.insert(injuries)

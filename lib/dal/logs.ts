@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
 import { dayWithYear } from "@/lib/domain/engine";
 import type { DailyLogInput, RunInput } from "@/lib/validation/logs";
-import { visiblePatientsWhere } from "./access";
+import { refusedPatient, visiblePatientsWhere } from "./access";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
 import { auditRead, auditRefused, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
@@ -23,13 +23,13 @@ export type LogEntryDto = { type: "day"; date: string; log: DailyLogDto } | { ty
 export type LogPageDto = { entries: LogEntryDto[]; page: number; pageCount: number; total: number };
 
 /** The patient, when the user may see it, inside the transaction; otherwise "not found". */
-export function patientInScope(tx: Tx, user: SessionUser, patientId: string) {
+export function patientInScope(tx: Tx, user: SessionUser, patientId: string, attempted = "patient.write") {
   const row = tx
     .select({ id: patients.id, clinicId: patients.clinicId })
     .from(patients)
     .where(and(eq(patients.id, patientId), visiblePatientsWhere(user)))
     .get();
-  if (!row) throw new NotFoundError("Patient");
+  if (!row) throw refusedPatient(user, patientId, attempted);
   return row;
 }
 

@@ -11,12 +11,12 @@ import { foldForSearch } from "@/lib/domain/text";
 import type { PatientInput, PatientUpdateInput } from "@/lib/validation/patient";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/db/client";
-import { visiblePatientsWhere } from "./access";
+import { refusedPatient, visiblePatientsWhere } from "./access";
 import { auditRead, auditRefused, scopeParams, statement, visibleSql } from "./prepared";
 import { redFlagOfEpisode } from "./red-flag-screen";
 import type { RedFlagStatus } from "@/lib/domain/vocabulary";
 import { writeAudit } from "./audit";
-import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { ConflictError, DomainRuleError } from "./errors";
 
 export { listPatients, type PatientListPage, type PatientListQuery, type PatientListRow } from "./patient-list";
 
@@ -241,7 +241,7 @@ export async function updatePatient(patientId: string, input: PatientUpdateInput
   const db = getDb();
   return db.transaction((tx) => {
     const current = findVisiblePatient(tx, user, patientId);
-    if (!current) throw new NotFoundError("Patient");
+    if (!current) throw refusedPatient(user, patientId, "patient.update");
     if (current.version !== input.version) throw new ConflictError(toFormValues(current), current.version);
     assertRecordNumberFree(tx, user.clinicId, input.recordNumber, patientId);
     const firstOnset = tx.select({ onset: min(injuries.onsetDate) }).from(injuries).where(eq(injuries.patientId, patientId)).get()?.onset;
@@ -272,7 +272,7 @@ export async function setPatientArchived(patientId: string, archived: boolean): 
   const db = getDb();
   return db.transaction((tx) => {
     const current = findVisiblePatient(tx, user, patientId);
-    if (!current) throw new NotFoundError("Patient");
+    if (!current) throw refusedPatient(user, patientId, "patient.update");
     if ((current.archivedAt !== null) === archived) return toRecordDto(current);
     const updated = tx
       .update(patients)

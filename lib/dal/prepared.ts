@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { prepared } from "@/db/statements";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "./audit";
+import { NotFoundError } from "./errors";
 import { log } from "@/lib/log";
 
 /** The statement on the process's connection (`getDb()`). */
@@ -72,6 +73,15 @@ export function auditRefused(user: SessionUser, action: string, patientId: strin
   })();
   log.warn({ event: "access.refused", userId: user.id, clinicId: user.clinicId, patientId, attempted: action, reason: detail.reason }, "access refused");
   return null;
+}
+
+/**
+ * Writes the `access.refused` row a refused write carries (NotFoundError from
+ * `refusedPatient`); called by the action and route doors after the write's transaction has
+ * rolled back. Anything else is ignored.
+ */
+export function recordRefusal(err: unknown): void {
+  if (err instanceof NotFoundError && err.refusal) auditRefused(err.refusal.user, err.refusal.attempted, err.refusal.patientId);
 }
 
 /**

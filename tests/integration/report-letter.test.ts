@@ -278,12 +278,13 @@ describe("chart image downloads", () => {
     expect(JSON.parse(row.detail!)).toEqual({ format: "chart-svg", chart: "measures", from: "2026-10-28", to: "2026-11-19" });
   });
 
-  it("refuses an unknown chart and another clinic's runner, recording nothing", async () => {
+  it("refuses an unknown chart and another clinic's runner: no export is recorded, only the refusal", async () => {
     actAs("lee@springback.test");
     const before = getDb().select().from(auditEvents).all().length;
     expect((await ask(runner, { chart: "secrets", format: "svg", from: "2026-10-28", to: "2026-11-19" })).status).toBe(400);
+    expect(getDb().select().from(auditEvents).all().length).toBe(before);
     actAs("ola@northside.test");
     expect((await ask(runner, { chart: "pain", format: "png", from: "2026-10-28", to: "2026-11-19" })).status).toBe(404);
-    expect(getDb().select().from(auditEvents).all().length).toBe(before);
+    expect(getDb().select().from(auditEvents).all().slice(before).map((r) => r.action)).toEqual(["access.refused", "access.refused"]);
   });
 });
