@@ -8,6 +8,8 @@
  *   the base font, regular and bold.
  * - Noto Sans Arabic and Noto Sans Hebrew (`@fontsource/*`): shaped by fontkit (pdfkit's
  *   font engine) from the fonts' OpenType tables (joining forms, marks).
+ * - Noto Sans Devanagari and Noto Sans Thai: shaped by fontkit too (conjuncts, vowel signs
+ *   placed before their consonant, stacked tone marks).
  * - Noto Sans SC, JP and KR: Han characters take the Japanese font when the line holds kana,
  *   the Korean one when it holds Hangul, else the Chinese one.
  * - Noto Emoji (monochrome outlines: a PDF has no colour-font support in pdfkit).
@@ -36,10 +38,12 @@ export type Weight = "regular" | "bold";
 const MODULES = path.join(process.cwd() /* turbopackIgnore: true */, "node_modules");
 const DEJAVU = { regular: path.join(MODULES, "dejavu-fonts-ttf", "ttf", "DejaVuSans.ttf"), bold: path.join(MODULES, "dejavu-fonts-ttf", "ttf", "DejaVuSans-Bold.ttf") };
 
-type Family = "arabic" | "hebrew" | "sc" | "jp" | "kr" | "emoji";
+type Family = "arabic" | "hebrew" | "devanagari" | "thai" | "sc" | "jp" | "kr" | "emoji";
 const FONTSOURCE: Record<Family, { pkg: string; file: string }> = {
   arabic: { pkg: "noto-sans-arabic", file: "noto-sans-arabic" },
   hebrew: { pkg: "noto-sans-hebrew", file: "noto-sans-hebrew" },
+  devanagari: { pkg: "noto-sans-devanagari", file: "noto-sans-devanagari" },
+  thai: { pkg: "noto-sans-thai", file: "noto-sans-thai" },
   sc: { pkg: "noto-sans-sc", file: "noto-sans-sc" },
   jp: { pkg: "noto-sans-jp", file: "noto-sans-jp" },
   kr: { pkg: "noto-sans-kr", file: "noto-sans-kr" },
@@ -85,6 +89,8 @@ function dejavuHas(cp: number): boolean {
 const RE = {
   arabic: /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u,
   hebrew: /[\u0590-\u05FF\uFB1D-\uFB4F]/u,
+  devanagari: /[\u0900-\u097F\uA8E0-\uA8FF]/u,
+  thai: /[\u0E00-\u0E7F]/u,
   kana: /[\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]/u,
   hangul: /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7FF]/u,
   cjk: /[\u2E80-\u2FDF\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF65\u{20000}-\u{2FA1F}]/u,
@@ -104,6 +110,8 @@ function chooseFont(ch: string, weight: Weight, lineHints: { kana: boolean; hang
   let choice: FontChoice | null = null;
   if (RE.arabic.test(ch)) choice = from("arabic");
   else if (RE.hebrew.test(ch)) choice = from("hebrew");
+  else if (RE.devanagari.test(ch)) choice = from("devanagari");
+  else if (RE.thai.test(ch)) choice = from("thai");
   else if (RE.hangul.test(ch)) choice = from("kr");
   else if (RE.kana.test(ch)) choice = from("jp");
   else if (RE.cjk.test(ch)) choice = from(lineHints.kana ? "jp" : lineHints.hangul ? "kr" : "sc") ?? from("sc");
@@ -126,7 +134,7 @@ function printable(text: string): string {
     const cp = ch.codePointAt(0)!;
     if ((cp < 0x20 && ch !== "\n" && ch !== "\t") || (cp >= 0x7f && cp < 0xa0)) continue;
     if (ch === "\t") out += " ";
-    else if (RE.arabic.test(ch) || RE.hebrew.test(ch) || RE.hangul.test(ch) || RE.kana.test(ch) || RE.cjk.test(ch) || RE.joiner.test(ch) || dejavuHas(cp)) out += ch;
+    else if (RE.arabic.test(ch) || RE.hebrew.test(ch) || RE.devanagari.test(ch) || RE.thai.test(ch) || RE.hangul.test(ch) || RE.kana.test(ch) || RE.cjk.test(ch) || RE.joiner.test(ch) || dejavuHas(cp)) out += ch;
     else if (RE.emoji.test(ch) && subsetFile("emoji", cp, "regular")) out += ch;
     else out += "\uFFFD";
   }

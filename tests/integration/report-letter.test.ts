@@ -173,6 +173,7 @@ describe("the report letter", () => {
     ["Korean", "민준", "김"],
     ["Arabic", "محمد", "العربي"],
     ["Hebrew", "שרה", "כהן"],
+    ["Thai", "สมชาย", "ใจดี"],
   ])("prints a name in %s so that it extracts intact", async (_, given, family) => {
     actAs("lee@springback.test");
     getDb().update(patients).set({ givenName: given, familyName: family }).where(eq(patients.id, runner)).run();
@@ -181,6 +182,18 @@ describe("the report letter", () => {
     // Page 1's "Re:" line and the continuation line of every later page.
     const pages = (text.match(/Page \d+ of/g) ?? []).length;
     expect(text.split(`${given} ${family}`).length - 1).toBe(pages);
+  });
+
+  it("prints a name in Devanagari shaped (vowel sign before its consonant, reph over the last letter), in Noto Sans Devanagari", async () => {
+    actAs("lee@springback.test");
+    getDb().update(patients).set({ givenName: "अनिता", familyName: "शर्मा" }).where(eq(patients.id, runner)).run();
+    const pdf = await progressReportPdf(await exportOf(runner), "a4");
+    // Text extraction reads shaped Indic glyphs in the order they are drawn: the i-sign (ि)
+    // is drawn before न, and the reph of र्मा after मा. Unshaped text would extract in
+    // logical order ("अनिता शर्मा"); a missing font would extract as "�".
+    expect(flat(pdfText(pdf))).toContain("Re: अिनता शमार्");
+    expect(execFileSync("pdffonts", ["-"], { input: pdf }).toString()).toMatch(/NotoSansDevanagari/);
+    getDb().update(patients).set({ givenName: "Maren", familyName: "Holt" }).where(eq(patients.id, runner)).run();
   });
 
   it("prints emoji with an emoji font, and a clear replacement for a character no font has", async () => {
