@@ -66,7 +66,7 @@ export const runSchema = z
   })
   .superRefine((v, ctx) => {
     const seconds = runSeconds(v);
-    const doubt = implausibleRun(v.kind === "continuous" && v.distanceKm ? Math.round(v.distanceKm * 1000) : undefined, seconds);
+    const doubt = implausibleRun(v.distanceKm ? Math.round(v.distanceKm * 1000) : undefined, seconds, v.kind === "walk_run");
     if (doubt && v.confirmImplausible !== true) ctx.addIssue({ code: "custom", path: [IMPLAUSIBLE_FIELD], message: `${doubt} Is this right?` });
     if (v.kind === "walk_run") {
       if (v.walkMinutes === undefined) ctx.addIssue({ code: "custom", path: ["walkMinutes"], message: "Give the walk minutes of each repetition (0 for none)." });

@@ -104,6 +104,9 @@ describe("formatting and plausibility", () => {
     expect(implausibleRun(10_000, 1200)).toMatch(/faster than 2:30 per km/);
     expect(implausibleRun(1000, 1500)).toMatch(/slower than 20:00 per km/);
     expect(implausibleRun(undefined, 7 * 3600)).toMatch(/over 6 hours/);
+    // A walk-run session may be as slow as a walk, never faster than 2:30 per km.
+    expect(implausibleRun(1000, 1500, true)).toBeNull();
+    expect(implausibleRun(12_000, 5 * 5 * 60, true)).toMatch(/faster than 2:30 per km/);
   });
 
   it("makes any decimal digit ASCII", () => {

@@ -153,15 +153,17 @@ export function paceSecondsPerKm(metres: number, seconds: number): number | null
 
 /**
  * Why a run looks implausible (to be confirmed with "Is this right?"), or null: a pace
- * faster than 2:30 min/km (beyond elite racing) or slower than 20:00 min/km (a slow walk),
- * or a run longer than 6 hours. Product heuristics, not clinical rules.
+ * faster than 2:30 min/km (beyond elite racing), or a run longer than 6 hours; for a
+ * continuous run also a pace slower than 20:00 min/km (a slow walk). A walk-run session
+ * (`walkRun`: the seconds include its walking) may be as slow as a walk, so only its fast
+ * bound applies. Product heuristics, not clinical rules.
  */
-export function implausibleRun(metres: number | undefined, seconds: number | undefined): string | null {
+export function implausibleRun(metres: number | undefined, seconds: number | undefined, walkRun = false): string | null {
   if (seconds !== undefined && seconds > 6 * 3600) return `A run of ${formatDuration(seconds)} is over 6 hours.`;
   if (metres && seconds) {
     const pace = paceSecondsPerKm(metres, seconds)!;
     if (pace < 150) return `That is a pace of ${formatDuration(pace)} per km, faster than 2:30 per km.`;
-    if (pace > 1200) return `That is a pace of ${formatDuration(pace)} per km, slower than 20:00 per km.`;
+    if (pace > 1200 && !walkRun) return `That is a pace of ${formatDuration(pace)} per km, slower than 20:00 per km.`;
   }
   return null;
 }

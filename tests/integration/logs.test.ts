@@ -100,6 +100,11 @@ describe("runs", () => {
     const r = runSchema.safeParse({ runDate: "2026-11-26", kind: "walk_run", painDuring: 2 });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["walkMinutes", "runMinutes", "repetitions"]));
+    // A walk-run session faster than 2:30 per km asks "Is this right?"; one as slow as a walk does not.
+    const walkRun = { runDate: "2026-11-26", kind: "walk_run", walkMinutes: 4, runMinutes: 1, repetitions: 5, painDuring: 1 };
+    expect(runSchema.safeParse({ ...walkRun, distanceKm: "12" }).error!.issues.map((i) => i.message)).toEqual([expect.stringMatching(/faster than 2:30 per km\. Is this right\?/)]);
+    expect(runSchema.safeParse({ ...walkRun, distanceKm: "12", confirmImplausible: true }).success).toBe(true);
+    expect(runSchema.safeParse({ ...walkRun, distanceKm: "1" }).success).toBe(true);
     expect(dailyLogSchema.safeParse({ logDate: "2026-02-30", painDaily: 11 }).error!.issues.map((i) => i.message)).toEqual(
       expect.arrayContaining(["Date must be a real date (YYYY-MM-DD).", "Pain in daily activities must be 0–10."]),
     );
