@@ -1,4 +1,4 @@
-import type { DailyLogDto, EntryRevisionDto, RunDto } from "@/lib/dal/logs";
+import type { DailyLogDto, EntryRevisionDto } from "@/lib/dal/logs";
 import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { momentIn } from "@/lib/domain/dates";
 import { Badge } from "@/components/ui/badge";
