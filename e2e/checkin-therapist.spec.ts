@@ -16,7 +16,7 @@ test("the therapist creates, revokes and reissues a runner's check-in link; a ru
   await expect(panel.getByTestId("checkin-status")).toHaveText("No link yet");
   await panel.getByRole("button", { name: "Create check-in link" }).click();
   await expect(panel.getByRole("img", { name: "QR code of the runner's check-in link" }).locator("svg")).toBeVisible();
-  const url = panel.getByLabel("Check-in link");
+  const url = panel.getByRole("textbox", { name: "Check-in link" });
   await expect(url).toHaveValue(/\/c\/[A-Za-z0-9_-]{43}$/);
   const firstUrl = await url.inputValue();
   await expect(panel.getByTestId("checkin-status")).toHaveText("Live");
@@ -91,4 +91,8 @@ test("an admin sets how long a new check-in link is valid", async ({ page }) => 
   const read = openE2eDbReadOnly();
   expect((read.prepare("select checkin_link_days as d from clinics where name like 'Demo%'").get() as { d: number }).d).toBe(14);
   read.close();
+  // Back to the default for the specs after this one.
+  await form.getByLabel(/valid for/).fill("28");
+  await form.getByRole("button", { name: "Save days" }).click();
+  await expect(form.getByLabel(/valid for/)).toHaveValue("28");
 });
