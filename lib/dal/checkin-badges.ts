@@ -58,14 +58,18 @@ function badgesOf(r: { seenAt: string | null; lastEntryAt: string | null; live: 
   };
 }
 
+// Written only when a runner entry arrived after the user's last recorded look: a view with
+// nothing new (most views, and every runner without a link) is an index probe, no write.
 const MARK_SEEN_SQL = `insert into checkin_views (user_id, patient_id, seen_at)
-  select @userId, @patientId, @now where exists (select 1 from checkin_links where patient_id = @patientId)
+  select @userId, @patientId, @now where exists (
+    select 1 from checkin_links l where l.patient_id = @patientId and l.last_entry_at is not null
+      and l.last_entry_at > coalesce((select v.seen_at from checkin_views v where v.user_id = @userId and v.patient_id = @patientId), ''))
   on conflict (user_id, patient_id) do update set seen_at = excluded.seen_at`;
 
 /**
  * Records that the user has now seen the runner's check-ins (the caseload's "New check-in"
- * is cleared). Written only for a runner who has ever had a link (an index probe otherwise),
- * so a patient page view without the check-in costs nothing more. Call it beside the page
+ * is cleared). Writes only when an entry arrived since the user's last recorded look, so a
+ * page view with nothing new costs an index probe and no write. Call it beside the page
  * view's audit row, after the patient was found in scope.
  */
 export function markCheckinsSeen(user: SessionUser, patientId: string, now: Date = new Date()): void {
