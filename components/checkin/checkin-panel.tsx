@@ -73,7 +73,7 @@ export function CheckinPanel({ state, timeZone, actions }: { state: CheckinLinkS
           {words.text}
         </Badge>
       </div>
-      {!state.canCreate ? (
+      {!state.canCreate && !live ? (
         <p className="text-sm text-muted">A check-in link belongs to an open injury episode; this runner has none.</p>
       ) : (
         <>
@@ -139,9 +139,11 @@ export function CheckinPanel({ state, timeZone, actions }: { state: CheckinLinkS
             <p className="text-sm text-muted">The link and its QR code were shown when it was made and are not kept. To show a code again, reissue it: the old link stops working.</p>
           ) : null}
           <div className="flex flex-wrap items-center gap-2">
-            <Button type="button" variant={live ? "secondary" : "primary"} disabled={pending} onClick={create}>
-              {live ? "Reissue link" : state.status === "none" ? "Create check-in link" : "Create a new link"}
-            </Button>
+            {state.canCreate ? (
+              <Button type="button" variant={live ? "secondary" : "primary"} disabled={pending} onClick={create}>
+                {live ? "Reissue link" : state.status === "none" ? "Create check-in link" : "Create a new link"}
+              </Button>
+            ) : null}
             {live && !confirming ? (
               <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>
                 Revoke link

@@ -7,7 +7,7 @@ import { newCheckinSecret } from "@/lib/checkin/token";
 import { writeAudit } from "./audit";
 import { DomainRuleError, NotFoundError } from "./errors";
 import { patientInScope } from "./logs";
-import { auditRead, auditRefused, scopeParams, statement, visibleSql } from "./prepared";
+import { auditRead, auditRefused, CURRENT_INJURY_ID, scopeParams, statement, visibleSql } from "./prepared";
 import { currentInjury } from "./status";
 
 /** Bounds of the clinic's link validity setting, in days. */
@@ -34,8 +34,9 @@ export type CheckinLinkStateDto = {
 
 const DAY_MS = 86_400_000;
 
+// The current episode (latest onset not closed), as the engine and the logs follow it.
 const stateSql = (visible: string) => `select p.id as patientId, p.clinic_id as clinicId, c.checkin_link_days as linkDays,
-    (select i.id from injuries i where i.patient_id = p.id and i.status = 'active' order by i.onset_date desc, i.created_at desc limit 1) as injuryId
+    ${CURRENT_INJURY_ID} as injuryId
   from patients p join clinics c on c.id = p.clinic_id where p.id = @patientId and ${visible}`;
 const LINK_SQL = `select l.created_at as createdAt, cu.name as createdByName, l.expires_at as expiresAt, l.revoked_at as revokedAt,
     ru.name as revokedByName, l.first_used_at as firstUsedAt, l.last_entry_at as lastEntryAt
@@ -50,7 +51,8 @@ function activeInjuryOf(tx: Parameters<typeof currentInjury>[0], patientId: stri
 }
 
 /**
- * The check-in link panel's state for the patient's current (active) episode, or null when
+ * The check-in link panel's state for the patient's current episode (the latest not closed;
+ * `canCreate` only when it is active), or null when
  * the patient is unknown, of another clinic or outside the caseload (refusal audited). The
  * read is audited as `patient.checkin.view` (inside a page render, the page's one
  * `patient.view` row covers it).
@@ -62,9 +64,11 @@ export async function checkinLinkState(patientId: string): Promise<CheckinLinkSt
     | undefined;
   if (!row) return auditRefused(user, "patient.checkin.view", patientId);
   auditRead(user, "patient.checkin.view", patientId);
+  // A link is made only for an active episode; a returned one may still have a live link to revoke.
+  const active = row.injuryId !== null && (statement("select status from injuries where id = ?").get(row.injuryId) as { status: string }).status === "active";
   const empty: CheckinLinkStateDto = {
     status: "none",
-    canCreate: row.injuryId !== null,
+    canCreate: active,
     linkDays: row.linkDays,
     createdAt: null,
     createdByName: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, checkinLinks, checkinViews, dailyLogs, entryRevisions, runs } from "@/db/schema";
+import { auditEvents, checkinLinks, checkinViews, dailyLogs, entryRevisions, injuries, runs } from "@/db/schema";
 import { hashCheckinSecret } from "@/lib/checkin/token";
 import { checkinLinkState, createCheckinLink, revokeCheckinLink, setCheckinLinkDays } from "@/lib/dal/checkin-links";
 import { getCheckinBadges } from "@/lib/dal/checkin-badges";
@@ -113,6 +113,11 @@ describe("check-in links", () => {
     expect(await checkinLinkState(kwame)).toMatchObject({ status: "none", canCreate: false });
     await expect(createCheckinLink(kwame)).rejects.toThrow(/no open injury episode/);
     expect(linksOf(kwame)).toHaveLength(0);
+    // A link left live on an episode that has since returned can still be seen and revoked.
+    const injuryId = getDb().select({ id: injuries.id }).from(injuries).where(eq(injuries.patientId, kwame)).all()[0]!.id;
+    getDb().insert(checkinLinks).values({ id: crypto.randomUUID(), clinicId: actAs("kim@springback.test").clinicId, patientId: kwame, injuryId, tokenHash: "0".repeat(64), expiresAt: at(DAY_MS) }).run();
+    expect(await checkinLinkState(kwame)).toMatchObject({ status: "live", canCreate: false });
+    expect(await revokeCheckinLink(kwame)).toEqual({ revoked: 1 });
   });
 });
 
