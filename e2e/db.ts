@@ -6,6 +6,17 @@ export function openE2eDbReadOnly() {
   return new Database(path.resolve("data/e2e/springback-e2e.db"), { readonly: true, fileMustExist: true });
 }
 
+/**
+ * The e2e server's database opened for writing, only to stand in for what another part of
+ * the app stores that a spec cannot reach through the screen (e.g. an entry the runner sent
+ * through a check-in link). Close it when done.
+ */
+export function openE2eDbForWrite() {
+  const db = new Database(path.resolve("data/e2e/springback-e2e.db"), { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
 /** The clinic's today (the demo clinic is in Europe/London). */
 export function clinicToday(timeZone = "Europe/London"): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());

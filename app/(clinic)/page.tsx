@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { getCaseloadPage } from "@/lib/dal/caseload";
+import { getCheckinBadges } from "@/lib/dal/checkin-badges";
 import { listClinicColleagues } from "@/lib/dal/users";
 import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validation/caseload";
 import { CaseloadFilters } from "@/components/caseload/filters";
@@ -28,6 +29,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
 async function CaseloadView({ query }: { query: CaseloadQuery }) {
   const user = await requireUser();
   const [page, colleagues] = await Promise.all([getCaseloadPage(query), user.role === "admin" ? listClinicColleagues() : Promise.resolve(null)]);
+  // The check-in marks of this page's rows only (one query over at most the page's ids).
+  const checkins = await getCheckinBadges(page.rows.map((r) => r.patientId));
   const therapists = colleagues?.filter((c) => c.role === "therapist") ?? null;
   const chosen = query.therapist && query.therapist !== "all" ? therapists?.find((t) => t.id === query.therapist)?.name : null;
   const who = user.role === "admin" ? (chosen ? `${chosen}'s caseload` : "Every therapist's caseload") : "Your caseload";
@@ -36,7 +39,7 @@ async function CaseloadView({ query }: { query: CaseloadQuery }) {
       <p className="-mt-2 text-sm text-muted">{who}: active runners, flagged first unless you sort otherwise.</p>
       <Tiles tiles={page.tiles} query={query} />
       <CaseloadFilters query={query} therapists={therapists} />
-      <CaseloadTable rows={page.rows} query={query} total={page.total} pageSize={page.pageSize} />
+      <CaseloadTable rows={page.rows} query={query} total={page.total} pageSize={page.pageSize} checkins={checkins} />
     </SoftNav>
   );
 }

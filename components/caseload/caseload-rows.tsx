@@ -5,6 +5,7 @@ import { flagLabel, flagLevel } from "./flag-labels";
 import { PainValue } from "./pain-value";
 import type { ShownRow } from "./shown-row";
 import { StagePill } from "./stage-pill";
+import { CheckinMarks } from "./checkin-marks";
 
 /** One patient (the caseload's SoftNav makes the name's link a client-side navigation). */
 function Row({ row: r }: { row: ShownRow }) {
@@ -15,6 +16,7 @@ function Row({ row: r }: { row: ShownRow }) {
           {r.name}
         </a>
         <span className="block text-xs text-muted">{r.recordNumber}</span>
+        {r.checkin ? <CheckinMarks marks={r.checkin} /> : null}
       </td>
       <td>{r.injury}</td>
       <td className="whitespace-nowrap tabular-nums">Day {r.day}</td>

@@ -1,4 +1,5 @@
 import type { CaseloadRow } from "@/lib/dal/caseload";
+import type { CheckinBadges } from "@/lib/dal/checkin-badges";
 import { defaultDir, type CaseloadQuery, type CaseloadSort } from "@/lib/validation/caseload";
 import { CaseloadRows } from "./caseload-rows";
 import { shownRow } from "./shown-row";
@@ -37,7 +38,20 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
   );
 }
 
-export function CaseloadTable({ rows, query, total, pageSize }: { rows: CaseloadRow[]; query: CaseloadQuery; total: number; pageSize: number }) {
+export function CaseloadTable({
+  rows,
+  query,
+  total,
+  pageSize,
+  checkins = {},
+}: {
+  rows: CaseloadRow[];
+  query: CaseloadQuery;
+  total: number;
+  pageSize: number;
+  /** The rows' check-in marks by patient id (lib/dal/checkin-badges.ts). */
+  checkins?: Record<string, CheckinBadges>;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (query.page - 1) * pageSize + 1;
   const last = Math.min(total, query.page * pageSize);
@@ -77,7 +91,7 @@ export function CaseloadTable({ rows, query, total, pageSize }: { rows: Caseload
                 </td>
               </tr>
             ) : (
-              <CaseloadRows rows={rows.map(shownRow)} />
+              <CaseloadRows rows={rows.map((r) => ({ ...shownRow(r), checkin: checkins[r.patientId] }))} />
             )}
           </tbody>
         </table>

@@ -1,10 +1,11 @@
 import type { CaseloadRow } from "@/lib/dal/caseload";
+import type { CheckinBadges } from "@/lib/dal/checkin-badges";
 
 /** What a row shows: only these fields travel to the browser with the page. */
 export type ShownRow = Pick<
   CaseloadRow,
   "patientId" | "name" | "recordNumber" | "injury" | "day" | "stage" | "stageName" | "readyToProgress" | "latestPain" | "latestPainDate" | "streak" | "flags" | "refer"
->;
+> & { checkin?: CheckinBadges };
 
 export function shownRow(r: CaseloadRow): ShownRow {
   return {

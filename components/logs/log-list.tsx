@@ -12,6 +12,7 @@ import { DailyLogForm } from "./daily-log-form";
 import { dayLabel, describeCare, describeDay, describeRun, describeWatch } from "./entry-words";
 import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { RunForm } from "./run-form";
+import { CorrectionNote, RunnerMark } from "./entry-provenance";
 
 export type LogActionFns = {
   saveDay: (input: unknown) => Promise<ActionResult<DailyLogDto>>;
@@ -85,7 +86,22 @@ function EntryEditor({ entry, today, actions, onDone, distanceUnit }: { entry: L
 }
 
 /** The full log, newest first; each daily log or run can be opened for editing. */
-export function LogList({ patientId, entries, today, actions, distanceUnit = "km" }: { patientId: string; entries: LogEntryDto[]; today: string; actions: LogActionFns; distanceUnit?: DistanceUnit }) {
+export function LogList({
+  patientId,
+  entries,
+  today,
+  actions,
+  distanceUnit = "km",
+  timeZone,
+}: {
+  patientId: string;
+  entries: LogEntryDto[];
+  today: string;
+  actions: LogActionFns;
+  distanceUnit?: DistanceUnit;
+  /** The clinic's time zone, for when a runner's entry arrived or was corrected. */
+  timeZone: string;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -100,11 +116,13 @@ export function LogList({ patientId, entries, today, actions, distanceUnit = "km
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="text-sm">
                 <span className="font-semibold">{dayLabel(e.date)}</span>{" "}
-                <Badge tone={e.type === "run" ? "accent" : "neutral"}>{e.type === "run" ? "Run" : "Daily log"}</Badge>
+                <Badge tone={e.type === "run" ? "accent" : "neutral"}>{e.type === "run" ? "Run" : "Daily log"}</Badge>{" "}
+                <RunnerMark entry={e.type === "day" ? e.log : e.run} timeZone={timeZone} />
                 <span className="block">{e.type === "day" ? describeDay(e.log) : describeRun(e.run, distanceUnit)}</span>
                 {e.type === "run" && e.run.watch ? <span className="block text-muted">{describeWatch(e.run.watch)}</span> : null}
                 {e.type === "day" && describeCare(e.log) ? <span className="block text-muted">{describeCare(e.log)}</span> : null}
                 {(e.type === "day" ? e.log.note : e.run.note) ? <span className="block text-muted">Note: {e.type === "day" ? e.log.note : e.run.note}</span> : null}
+                <CorrectionNote entry={e.type === "day" ? e.log : e.run} kind={e.type} timeZone={timeZone} distanceUnit={distanceUnit} />
               </div>
               <Button type="button" variant="secondary" aria-expanded={isOpen} aria-label={isOpen ? `Close ${title}` : `Edit ${title}`} onClick={() => setOpen(isOpen ? null : id)}>
                 {isOpen ? "Close" : "Edit"}

@@ -6,9 +6,10 @@ import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { Badge } from "@/components/ui/badge";
 import { getJson, queryKeys, RECENT_SIZE, type ClientPage } from "./api";
 import { dayLabel, describeDay, describeRun } from "./entry-words";
+import { RunnerMark } from "./entry-provenance";
 
 /** The latest daily logs and runs; a new entry shows here at once, marked while it saves. */
-export function RecentEntries({ patientId, initial, distanceUnit = "km" }: { patientId: string; initial: ClientPage; distanceUnit?: DistanceUnit }) {
+export function RecentEntries({ patientId, initial, distanceUnit = "km", timeZone }: { patientId: string; initial: ClientPage; distanceUnit?: DistanceUnit; timeZone: string }) {
   const { data } = useQuery({
     queryKey: queryKeys.recent(patientId),
     queryFn: () => getJson<ClientPage>(`/api/patients/${patientId}/logs?page=1&size=${RECENT_SIZE}`),
@@ -32,6 +33,7 @@ export function RecentEntries({ patientId, initial, distanceUnit = "km" }: { pat
             <li key={e.type === "day" ? `d-${e.log.id}` : `r-${e.run.id}`} className="flex flex-wrap items-baseline gap-x-2 px-3 py-2 text-sm">
               <span className="font-semibold">{dayLabel(e.date)}</span>
               <Badge tone={e.type === "run" ? "accent" : "neutral"}>{e.type === "run" ? "Run" : "Daily log"}</Badge>
+              <RunnerMark entry={e.type === "day" ? e.log : e.run} timeZone={timeZone} />
               <span>{e.type === "day" ? describeDay(e.log) : describeRun(e.run, distanceUnit)}</span>
               {e.pending ? <span className="text-muted">Saving…</span> : null}
             </li>

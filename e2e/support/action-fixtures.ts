@@ -148,7 +148,9 @@ const runFields = (ctx: SuiteContext) => ({
   version: ctx.versionOf("runs", ctx.runId),
 });
 const STAGE_WRITES = ["stage_changes", "patient_status", "injuries", "patients"];
-const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients"];
+// A save may correct another's entry: its earlier version is kept in entry_revisions.
+const LOG_WRITES = ["daily_logs", "runs", "patient_status", "patients", "entry_revisions"];
+const CHECKIN = "app/(clinic)/patients/[patientId]/checkin-actions.ts";
 
 /** Every JSON write route handler (POST), keyed by its route. */
 export const HANDLER_FIXTURES: Record<string, HandlerFixture> = {
@@ -429,6 +431,29 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     writes: ["users"],
     ownerRun: true,
     cleanup: [{ action: "app/(clinic)/account/actions.ts#setDistanceUnitAction", args: () => formArgs({ unit: "clinic" }) }],
+  },
+  [`${CHECKIN}#createCheckinLinkAction`]: {
+    scope: "patient",
+    fields: () => ({}),
+    args: (_fields, ctx) => [ctx.patientId],
+    writes: ["checkin_links"],
+    ownerRun: true,
+  },
+  [`${CHECKIN}#revokeCheckinLinkAction`]: {
+    scope: "patient",
+    fields: () => ({}),
+    args: (_fields, ctx) => [ctx.patientId],
+    writes: ["checkin_links"],
+    ownerRun: true,
+    setup: { action: `${CHECKIN}#createCheckinLinkAction`, args: (ctx) => [ctx.patientId] },
+  },
+  "app/(clinic)/admin/actions.ts#setCheckinLinkDaysAction": {
+    scope: "admin",
+    fields: () => ({ days: "14" }),
+    numberFields: ["days"],
+    writes: ["clinics"],
+    ownerRun: true,
+    cleanup: [{ action: "app/(clinic)/admin/actions.ts#setCheckinLinkDaysAction", args: () => formArgs({ days: "28" }) }],
   },
   "app/(clinic)/admin/actions.ts#setClinicDistanceUnitAction": {
     scope: "admin",

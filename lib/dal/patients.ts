@@ -16,6 +16,7 @@ import { auditRead, auditRefused, scopeParams, statement, visibleSql } from "./p
 import { redFlagOfEpisode } from "./red-flag-screen";
 import type { RedFlagStatus } from "@/lib/domain/vocabulary";
 import { writeAudit } from "./audit";
+import { markCheckinsSeen } from "./checkin-badges";
 import { ConflictError, DomainRuleError } from "./errors";
 
 export { listPatients, type PatientListPage, type PatientListQuery, type PatientListRow } from "./patient-list";
@@ -86,7 +87,11 @@ export const getPatientHeader = cache(async (patientId: string): Promise<Patient
   const today = todayIn(user.clinicTimeZone);
   const injuryRows = statement(HEADER_INJURIES_SQL).all(patientId) as InjuryRow[];
   const team = statement(HEADER_TEAM_SQL).all(patientId) as { id: string; name: string }[];
-  auditRead(user, "patient.view", patientId);
+  // The view's audit row and "check-ins seen" (caseload's New check-in) in one commit.
+  getDb().$client.transaction(() => {
+    auditRead(user, "patient.view", patientId);
+    markCheckinsSeen(user, patientId);
+  })();
   const injuryDtos = injuryRows.map((i) => toInjuryDto({ ...i, achilles: i.achilles === 1, isRecurrence: i.isRecurrence === 1 }, today));
   const activeInjury = injuryDtos.find((i) => i.status === "active") ?? null;
   const shown = activeInjury ?? (injuryDtos[0]?.status === "returned" ? injuryDtos[0] : null);

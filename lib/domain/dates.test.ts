@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ageOn, daysBetween, injuryDay, isIsoDay, todayIn } from "./dates";
+import { addDays, ageOn, daysBetween, injuryDay, isIsoDay, momentIn, todayIn } from "./dates";
 
 describe("calendar days", () => {
   it.each([
@@ -37,5 +37,21 @@ describe("calendar days", () => {
     expect(todayIn("Europe/London", instant)).toBe("2026-11-26");
     expect(todayIn("Asia/Tokyo", instant)).toBe("2026-11-27");
     expect(todayIn("America/Los_Angeles", instant)).toBe("2026-11-26");
+  });
+});
+
+describe("moments in a time zone", () => {
+  it.each([
+    ["2026-07-01T07:05:00.000Z", "Europe/London", "1 Jul 2026, 08:05"], // summer time
+    ["2026-11-26T23:30:00.000Z", "Europe/London", "26 Nov 2026, 23:30"],
+    ["2026-11-26T23:30:00.000Z", "Asia/Tokyo", "27 Nov 2026, 08:30"],
+    ["2026-11-27T00:00:00.000Z", "America/Los_Angeles", "26 Nov 2026, 16:00"],
+  ])("momentIn(%s, %s) = %s", (iso, zone, expected) => {
+    expect(momentIn(iso, zone)).toBe(expected);
+  });
+
+  it("says — for a missing or unreadable moment, never throws", () => {
+    expect(momentIn(null, "Europe/London")).toBe("—");
+    expect(momentIn("yesterday-ish", "Europe/London")).toBe("—");
   });
 });

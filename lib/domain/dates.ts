@@ -49,6 +49,24 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment (ISO-8601 UTC text) as a reader in `timeZone` says it: "25 Nov 2026, 08:14"
+ * (24-hour clock). Null or text that is not a moment gives "—" (never a RangeError).
+ */
+export function momentIn(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return "—";
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return "—";
+  let format = momentFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    momentFormats.set(timeZone, format);
+  }
+  return format.format(new Date(ms));
+}
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `YYYY-MM-DD` of a UTC midnight, by civil-calendar arithmetic (Date's formatter outside 1000–9999). */

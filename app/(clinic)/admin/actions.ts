@@ -7,6 +7,8 @@ import { changeRoleSchema, createUserSchema, setDisabledSchema, userIdSchema } f
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/dal/users";
 import { setClinicDistanceUnit } from "@/lib/dal/units";
 import { clinicDistanceUnitSchema } from "@/lib/validation/units";
+import { setCheckinLinkDays } from "@/lib/dal/checkin-links";
+import { checkinLinkDaysSchema } from "@/lib/validation/checkin";
 
 type FormAction<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
 const ADMIN_PAGES = () => ["/admin"];
@@ -55,4 +57,15 @@ export const setClinicDistanceUnitAction: FormAction<undefined> = serverAction({
     return undefined;
   },
   revalidate: () => ["*"],
+});
+
+/** Sets how many days a new check-in link is valid, 1–90 (admins only; existing links keep their expiry). */
+export const setCheckinLinkDaysAction: FormAction<undefined> = serverAction({
+  name: "clinic.set_checkin_link_days",
+  args: z.tuple([prevStateArg, formArg(checkinLinkDaysSchema)]),
+  run: async ([, input]) => {
+    await setCheckinLinkDays(input.days);
+    return undefined;
+  },
+  revalidate: ADMIN_PAGES,
 });

@@ -6,7 +6,9 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
 import { DistanceUnitForm } from "@/components/account/distance-unit-form";
 import { getDistanceUnits } from "@/lib/dal/units";
-import { setClinicDistanceUnitAction } from "./actions";
+import { setCheckinLinkDaysAction, setClinicDistanceUnitAction } from "./actions";
+import { CheckinDaysForm } from "@/components/admin/checkin-days-form";
+import { getCheckinLinkDays } from "@/lib/dal/checkin-links";
 import { LetterheadForm } from "@/components/admin/letterhead-form";
 import { getLetterhead } from "@/lib/dal/letterhead";
 
@@ -17,6 +19,7 @@ export default async function AdminPage() {
   const users = await listClinicAccounts();
   const units = await getDistanceUnits();
   const letterhead = await getLetterhead();
+  const checkinDays = await getCheckinLinkDays();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -35,6 +38,12 @@ export default async function AdminPage() {
           Distance unit
         </h2>
         <DistanceUnitForm scope="clinic" current={units.clinic} clinicUnit={units.clinic} action={setClinicDistanceUnitAction} />
+      </section>
+      <section aria-labelledby="clinic-checkin" className="rounded-lg border border-line bg-white p-4">
+        <h2 id="clinic-checkin" className="mb-3 text-lg font-semibold">
+          Runner&apos;s check-in
+        </h2>
+        <CheckinDaysForm current={checkinDays} action={setCheckinLinkDaysAction} />
       </section>
       <section aria-labelledby="new-account" className="rounded-lg border border-line bg-white p-4">
         <h2 id="new-account" className="mb-3 text-lg font-semibold">

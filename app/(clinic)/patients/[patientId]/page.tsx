@@ -11,6 +11,9 @@ import { RECENT_SIZE } from "@/components/logs/api";
 import { getPainChart } from "@/lib/dal/charts";
 import { PainChart } from "@/components/charts/pain-chart";
 import { confirmProgressionAction, overrideStageAction, stepBackAction } from "./actions";
+import { checkinLinkState } from "@/lib/dal/checkin-links";
+import { CheckinPanel } from "@/components/checkin/checkin-panel";
+import { createCheckinLinkAction, revokeCheckinLinkAction } from "./checkin-actions";
 
 export const metadata: Metadata = { title: "Patient overview" };
 
@@ -18,8 +21,13 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
   const { patientId } = await params;
   const [patient, user] = await Promise.all([getPatientHeader(patientId), requireUser()]);
   if (!patient) notFound();
-  const [panel, recent, pain] = await Promise.all([getReturnToRun(patientId), listLogEntries(patientId, 1, RECENT_SIZE), getPainChart(patientId, "6w")]);
-  if (!panel || !recent || !pain) notFound();
+  const [panel, recent, pain, checkin] = await Promise.all([
+    getReturnToRun(patientId),
+    listLogEntries(patientId, 1, RECENT_SIZE),
+    getPainChart(patientId, "6w"),
+    checkinLinkState(patientId),
+  ]);
+  if (!panel || !recent || !pain || !checkin) notFound();
   return (
     <div className="flex flex-col gap-4">
       <ReturnToRunPanel
@@ -33,9 +41,14 @@ export default async function PatientOverviewPage({ params }: { params: Promise<
       {panel.injury ? (
         <section aria-label="Logging" className="grid gap-4 rounded-lg border border-line bg-white p-4 lg:grid-cols-[3fr_2fr]">
           <QuickEntry patientId={patientId} today={panel.today} distanceUnit={user.distanceUnit} />
-          <RecentEntries patientId={patientId} initial={recent} distanceUnit={user.distanceUnit} />
+          <RecentEntries patientId={patientId} initial={recent} distanceUnit={user.distanceUnit} timeZone={user.clinicTimeZone} />
         </section>
       ) : null}
+      <CheckinPanel
+        state={checkin}
+        timeZone={user.clinicTimeZone}
+        actions={{ create: createCheckinLinkAction.bind(null, patientId), revoke: revokeCheckinLinkAction.bind(null, patientId) }}
+      />
       {/* The pain chart refreshes with each quick entry (its query is invalidated on save). */}
       <PainChart patientId={patientId} initial={pain} />
     </div>

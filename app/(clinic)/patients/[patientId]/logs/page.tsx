@@ -44,6 +44,7 @@ export default async function PatientLogsPage({ params, searchParams }: { params
           entries={log.entries}
           today={todayIn(user.clinicTimeZone)}
           distanceUnit={user.distanceUnit}
+          timeZone={user.clinicTimeZone}
           actions={{ saveDay: saveDailyLogAction.bind(null, patientId), updateRun: updateRunAction.bind(null, patientId) }}
         />
       )}
