@@ -175,6 +175,10 @@ test("the check-in cookie alone opens no other page, route or action", async () 
   const leaks = (body: string) => names.find((n) => body.includes(n));
   const params: Record<string, string> = { patientId };
   const routes = discoverRoutes();
+  const actions = discoverActions();
+  expect(routes.pages.length).toBeGreaterThan(10);
+  expect(routes.handlers.length).toBeGreaterThan(5);
+  expect(actions.length).toBeGreaterThan(10);
   for (const template of routes.pages.filter((p) => p !== "/login")) {
     const url = fillRoute(template, params);
     const res = await fetch(`${BASE_URL}${url}`, { redirect: "manual", headers: { cookie } });
@@ -191,7 +195,7 @@ test("the check-in cookie alone opens no other page, route or action", async () 
     }
   }
   const before = rows<{ n: number }>("select (select count(*) from daily_logs) + (select count(*) from runs) + (select count(*) from patients) + (select count(*) from users) as n")[0]!.n;
-  for (const action of discoverActions()) {
+  for (const action of actions) {
     const fixture = ACTION_FIXTURES[`${action.filename}#${action.exportedName}`];
     let args: unknown[] = [];
     try {

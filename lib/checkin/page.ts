@@ -24,11 +24,12 @@ h1{font-size:1.5rem;margin:.25rem 0 1rem}h2{font-size:1.25rem;margin:0 0 .75rem}
 section{border:2px solid #222;border-radius:12px;padding:1rem;margin:0 0 1.25rem}
 section.ask{border-color:#8a4b00;background:#fff6e8}
 label,legend{display:block;font-weight:600;margin:.75rem 0 .25rem}
-fieldset{border:0;padding:0;margin:0}
+fieldset{border:0;padding:0;margin:1.25rem 0 0}
+legend{font-size:1.1rem;padding:0}
 .hint{font-weight:400;color:#333;font-size:.95rem}
 select,input[type=text],input[type=number],textarea{width:100%;min-height:48px;font:inherit;padding:.5rem .6rem;border:2px solid #333;border-radius:8px;background:#fff;color:#111}
 textarea{min-height:5rem}
-.row{display:flex;gap:.75rem}.row>div{flex:1;min-width:0}
+.row{display:flex;gap:.75rem;align-items:flex-end}.row>div{flex:1;min-width:0}
 .check{display:flex;align-items:center;gap:.6rem;min-height:48px;font-weight:600;margin:.5rem 0}
 .check input{width:28px;height:28px;margin:0}
 button{display:block;width:100%;min-height:52px;margin-top:1rem;font:inherit;font-weight:700;color:#fff;background:#0b4f8a;border:0;border-radius:10px}

@@ -26,7 +26,7 @@
     try {
       var list = JSON.parse(localStorage.getItem(KEY) || "[]");
       return Array.isArray(list) ? list : [];
-    } catch (e) {
+    } catch {
       return [];
     }
   }
@@ -142,6 +142,8 @@
     return next(0)
       .then(function () {
         if (current && current.result && current.result.ok) {
+          // Not a Next.js client page (no router here): a plain navigation back to the server-rendered page.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.assign("/checkin?saved=" + encodeURIComponent(current.type));
         } else if (sent > 0) say(sent === 1 ? "Your saved entry was sent." : sent + " saved entries were sent.");
       })
