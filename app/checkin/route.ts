@@ -19,6 +19,9 @@ export const dynamic = "force-dynamic";
 const SAVES = { day: saveCheckinDay, run: saveCheckinRun, morning: saveCheckinMorning } as const;
 type SaveType = keyof typeof SAVES;
 
+/** The largest body a save may have: a day with a 1,000-character note is under 3 kB. */
+const MAX_BODY_BYTES = 16_384;
+
 const noStore = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 
 function json(body: unknown, status: number): Response {
@@ -69,6 +72,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const found = session(request, asJson);
   if ("refusal" in found) return found.refusal;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return asJson ? json({ ok: false, error: "This entry is too long." }, 413) : htmlResponse("This entry is too long.", 413);
   const body = await readBody(request, asJson);
   const type = body?.type;
   if (!body || typeof type !== "string" || !(type in SAVES)) return asJson ? json({ ok: false, error: "The request could not be read." }, 400) : htmlResponse("The request could not be read.", 400);

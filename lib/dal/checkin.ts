@@ -50,15 +50,21 @@ export type CheckinSession = {
 };
 
 /** Why a token or session was refused; never shown to the runner beyond "not valid any more". */
-export type CheckinRefusal = "throttled" | "unknown" | "revoked" | "expired";
+export type CheckinRefusal = "throttled" | "unknown" | "revoked" | "expired" | "closed";
 
 type LinkRow = typeof checkinLinks.$inferSelect;
 
-function linkState(link: LinkRow | undefined, now: Date): CheckinRefusal | null {
+/** Why a link (with its episode's status) cannot be used now, or null when it can. A closed episode ends its link. */
+function linkState(link: { revokedAt: string | null; expiresAt: string } | undefined, injuryStatus: string | null | undefined, now: Date): CheckinRefusal | null {
   if (!link) return "unknown";
   if (link.revokedAt) return "revoked";
   if (Date.parse(link.expiresAt) <= now.getTime()) return "expired";
+  if (injuryStatus === "closed") return "closed";
   return null;
+}
+
+function injuryStatus(tx: Tx, injuryId: string | undefined): string | null {
+  return injuryId ? (tx.select({ status: injuries.status }).from(injuries).where(eq(injuries.id, injuryId)).get()?.status ?? null) : null;
 }
 
 const RECENT_REFUSALS = "select count(*) as n from checkin_refusals where ip is ? and at > ?";
@@ -98,7 +104,7 @@ export function exchangeCheckinToken(token: unknown, ip: string | null, now = ne
       return { ok: false as const, reason: "throttled" as const };
     }
     const link = isCheckinSecretShape(token) ? db.select().from(checkinLinks).where(eq(checkinLinks.tokenHash, hashCheckinSecret(token))).get() : undefined;
-    const reason = linkState(link, now);
+    const reason = linkState(link, injuryStatus(db, link?.injuryId), now);
     if (reason || !link) {
       refuse(db, ip, reason ?? "unknown", "token", link, now);
       return { ok: false as const, reason: reason ?? ("unknown" as const) };
@@ -114,8 +120,9 @@ export function exchangeCheckinToken(token: unknown, ip: string | null, now = ne
 
 const SESSION_SQL = `select l.id as linkId, l.clinic_id as clinicId, l.patient_id as patientId, l.injury_id as injuryId, l.expires_at as expiresAt,
     l.revoked_at as revokedAt, p.given_name as givenName, c.time_zone as timeZone, c.distance_unit as distanceUnit
+    , i.status as injuryStatus
   from checkin_sessions s join checkin_links l on l.id = s.link_id join patients p on p.id = l.patient_id and p.clinic_id = l.clinic_id
-  join clinics c on c.id = l.clinic_id where s.session_hash = ?`;
+  join clinics c on c.id = l.clinic_id join injuries i on i.id = l.injury_id where s.session_hash = ?`;
 
 /**
  * The session behind a cookie value, or the reason it is refused (no such session, or its
@@ -130,15 +137,15 @@ export function resolveCheckinSession(secret: unknown, ip: string | null, now = 
       refuse(db, ip, "throttled", "session", undefined, now);
       return { ok: false as const, reason: "throttled" as const };
     }
-    type Row = CheckinSession & { revokedAt: string | null };
+    type Row = CheckinSession & { revokedAt: string | null; injuryStatus: string };
     const row = isCheckinSecretShape(secret) ? prepared<Row>(db, SESSION_SQL).get(hashCheckinSecret(secret)) : undefined;
-    const reason: CheckinRefusal | null = !row ? "unknown" : row.revokedAt ? "revoked" : Date.parse(row.expiresAt) <= now.getTime() ? "expired" : null;
+    const reason = linkState(row, row?.injuryStatus, now);
     if (reason || !row) {
       const link = row ? db.select().from(checkinLinks).where(eq(checkinLinks.id, row.linkId)).get() : undefined;
       refuse(db, ip, reason ?? "unknown", "session", link, now);
       return { ok: false as const, reason: reason ?? ("unknown" as const) };
     }
-    const { revokedAt: _r, ...session } = row;
+    const { revokedAt: _r, injuryStatus: _s, ...session } = row;
     return { ok: true as const, session };
   })();
 }

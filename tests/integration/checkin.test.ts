@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, checkinLinks, checkinReceipts, checkinSessions, dailyLogs, entryRevisions, runs } from "@/db/schema";
+import { auditEvents, checkinLinks, injuries, checkinReceipts, checkinSessions, dailyLogs, entryRevisions, runs } from "@/db/schema";
 import { currentInjury } from "@/lib/dal/status";
 import {
   CHECKIN_THROTTLE,
@@ -124,6 +124,13 @@ describe("check-in tokens and sessions", () => {
     expect(refused.map((r) => JSON.parse(r.detail!).reason)).toEqual(["expired", "revoked"]);
     const revoked = linkFor(marta, { revoked: true });
     expect(exchangeCheckinToken(revoked.token, freshIp())).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("ends a link's sessions when its episode is closed", () => {
+    const ben = patientIdByName("Ben", "Carter");
+    const { secret, session } = sessionFor(ben);
+    getDb().update(injuries).set({ status: "closed", closedDate: TODAY }).where(eq(injuries.id, session.injuryId)).run();
+    expect(resolveCheckinSession(secret, freshIp())).toEqual({ ok: false, reason: "closed" });
   });
 
   it("rate-limits bad tokens per client address, before any lookup", () => {
