@@ -128,7 +128,8 @@
       var entry = list[i];
       return fetch("/checkin", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(entry) })
         .then(function (res) {
-          if (res.status === 403 || res.status === 429 || res.status >= 500) throw new Error("later");
+          if (res.status === 403) throw new Error("refused");
+          if (res.status === 429 || res.status >= 500) throw new Error("later");
           return res.json().then(function (result) {
             store(load().filter(function (e) { return e.entryId !== entry.entryId; }));
             if (result.ok) sent++;
@@ -147,9 +148,11 @@
           window.location.assign("/checkin?saved=" + encodeURIComponent(current.type));
         } else if (sent > 0) say(sent === 1 ? "Your saved entry was sent." : sent + " saved entries were sent.");
       })
-      .catch(function () {
+      .catch(function (err) {
         var waiting = load().length;
-        if (waiting) say("Saved on this phone (" + waiting + " waiting). It will be sent when you are back online.");
+        if (!waiting) return;
+        if (err && err.message === "refused") say("Kept on this phone (" + waiting + " waiting), but this link is not valid any more: ask your therapist for a new one.");
+        else say("Saved on this phone (" + waiting + " waiting). It will be sent when you are back online.");
       })
       .then(function () {
         sending = false;
