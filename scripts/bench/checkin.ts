@@ -25,14 +25,18 @@ export type CheckinBenchResult = {
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
-/** Inserts a live check-in link for the patient's open episode into a database file; returns its URL path `/c/<token>`. */
-export function insertCheckinLink(file: string, patientId: string): string {
+/**
+ * Inserts a live check-in link into a database file, for the preferred patient's open episode
+ * (another patient's when that one has none); returns its URL path `/c/<token>`.
+ */
+export function insertCheckinLink(file: string, preferredPatientId: string): string {
   const db = new Database(file);
   try {
-    const injury = db.prepare("select id, clinic_id as clinicId from injuries where patient_id = ? and status <> 'closed' order by onset_date desc limit 1").get(patientId) as
-      | { id: string; clinicId: string }
-      | undefined;
-    if (!injury) throw new Error("The bench patient has no open episode");
+    const injury = db
+      .prepare("select id, clinic_id as clinicId, patient_id as patientId from injuries where status <> 'closed' order by (patient_id = ?) desc, onset_date desc limit 1")
+      .get(preferredPatientId) as { id: string; clinicId: string; patientId: string } | undefined;
+    if (!injury) throw new Error("No open injury episode to make a check-in link for");
+    const patientId = injury.patientId;
     db.prepare("update checkin_links set revoked_at = ? where injury_id = ? and revoked_at is null").run(new Date().toISOString(), injury.id);
     const token = randomBytes(32).toString("base64url");
     db.prepare("insert into checkin_links (id, clinic_id, patient_id, injury_id, token_hash, expires_at) values (?, ?, ?, ?, ?, ?)").run(
