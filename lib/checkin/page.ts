@@ -143,7 +143,15 @@ function dayForm(data: CheckinPageData, echo: FormEcho | null): string {
   ]
     .map(([value, words]) => `<option value="${value}"${(v.crossKind ?? "") === value ? " selected" : ""}>${words}</option>`)
     .join("");
-  return `<section aria-labelledby="day-h"><h2 id="day-h">Today</h2>
+  const open: string[] = [];
+  for (let i = 0; i <= 7; i++) {
+    const d = addDays(data.today, -i);
+    if (d < data.onsetDate) break;
+    if (!data.filledDays.includes(d)) open.push(dayLabel(d, data.today));
+  }
+  const filled = data.filledDays.includes(data.today) ? "Today is filled in; saving it again replaces it." : "";
+  const missing = open.length ? `Not filled in yet: ${open.join(", ")}.` : "Every day of the last week is filled in. Thank you!";
+  return `<section aria-labelledby="day-h"><h2 id="day-h">Today</h2><p class="small">${esc([filled, missing].filter(Boolean).join(" "))}</p>
 <form method="post" action="/checkin" class="entry" data-kind="day">${hidden("type", "day")}${hidden("entryId", crypto.randomUUID())}
 ${field("day-date", "Day", (a) => `<select ${a} data-phone-days="${data.onsetDate}">${dateOptions(data.today, data.onsetDate, v.date)}</select>`, e, "day")}
 ${field("day-painRest", "Pain at rest", (a) => `<select ${a}>${painOptions(v.painRest)}</select>`, e, "day", "0 = none, 10 = worst")}

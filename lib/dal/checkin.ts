@@ -167,6 +167,8 @@ export type CheckinPageData = {
   pain: CheckinPainPoint[];
   /** The episode's latest run day (null: none yet), for the rest day between runs. */
   lastRunDate: string | null;
+  /** Days of the fill-in window (the last 8 up to today) that already have a daily log. */
+  filledDays: string[];
 };
 
 const DUE_RUNS = `select id, run_date as runDate, kind, walk_minutes as walkMinutes, run_minutes as runMinutes, repetitions, continuous_minutes as continuousMinutes
@@ -208,6 +210,9 @@ export function checkinPageData(session: CheckinSession, ip: string | null, now 
       panel,
       morningsDue: due.map((r) => ({ runId: r.id, runDate: r.runDate, summary: runSummary(r) })),
       pain,
+      filledDays: prepared<{ d: string }>(tx, "select log_date as d from daily_logs where injury_id = ? and log_date between ? and ? order by log_date desc")
+        .all(session.injuryId, addDays(today, -CHECKIN_DAYS_BACK), today)
+        .map((r) => r.d),
       lastRunDate: prepared<{ d: string | null }>(tx, "select max(run_date) as d from runs where injury_id = ? and run_date <= ?").get(session.injuryId, addDays(today, CHECKIN_DAY_SLACK))?.d ?? null,
     };
   });
