@@ -170,6 +170,17 @@ test("the check-in cookie alone opens no other page, route or action", async () 
   const own = await fetch(`${BASE_URL}/checkin`, { headers: { cookie } });
   expect(own.status).toBe(200);
   expect(await own.text()).toContain("Hi José");
+  // Its saves are refused from another site, and work from its own page.
+  const entry = (id: string) => JSON.stringify({ type: "day", entryId: id, date: clinicToday(), painDaily: "1" });
+  const count = () => rows<{ n: number }>("select count(*) as n from daily_logs where patient_id = ? and source = 'runner'", patientId)[0]!.n;
+  const runnerDays = count();
+  for (const origin of ["https://evil.example", "null"]) {
+    const res = await fetch(`${BASE_URL}/checkin`, { method: "POST", headers: { cookie, origin, "content-type": "application/json" }, body: entry(crypto.randomUUID()) });
+    expect(res.status, origin).toBe(403);
+  }
+  expect(count()).toBe(runnerDays);
+  const saved = await fetch(`${BASE_URL}/checkin`, { method: "POST", headers: { cookie, origin: BASE_URL, "content-type": "application/json" }, body: entry(crypto.randomUUID()) });
+  expect(await saved.json()).toMatchObject({ ok: true, entityType: "daily_log", replay: false });
   // …and nowhere else.
   const names = allPatientNames();
   const leaks = (body: string) => names.find((n) => body.includes(n));
