@@ -119,8 +119,7 @@ export function exchangeCheckinToken(token: unknown, ip: string | null, now = ne
 }
 
 const SESSION_SQL = `select l.id as linkId, l.clinic_id as clinicId, l.patient_id as patientId, l.injury_id as injuryId, l.expires_at as expiresAt,
-    l.revoked_at as revokedAt, p.given_name as givenName, c.time_zone as timeZone, c.distance_unit as distanceUnit
-    , i.status as injuryStatus
+    l.revoked_at as revokedAt, p.given_name as givenName, c.time_zone as timeZone, c.distance_unit as distanceUnit, i.status as injuryStatus
   from checkin_sessions s join checkin_links l on l.id = s.link_id join patients p on p.id = l.patient_id and p.clinic_id = l.clinic_id
   join clinics c on c.id = l.clinic_id join injuries i on i.id = l.injury_id where s.session_hash = ?`;
 
@@ -161,7 +160,7 @@ export type CheckinPageData = {
   today: string;
   onsetDate: string;
   panel: PanelState;
-  /** Runs without a next-morning score whose morning has come, newest first. */
+  /** Runs before today without a next-morning score, newest first (at most 3, within the fill-in window). */
   morningsDue: { runId: string; runDate: string; summary: string }[];
   /** Pain by day, oldest first, the 14 days up to today. */
   pain: CheckinPainPoint[];
@@ -197,7 +196,7 @@ export function checkinPageData(session: CheckinSession, ip: string | null, now 
     const due = prepared<{ id: string; runDate: string; kind: string; walkMinutes: number | null; runMinutes: number | null; repetitions: number | null; continuousMinutes: number | null }>(
       tx,
       DUE_RUNS,
-    ).all(session.injuryId, addDays(today, CHECKIN_DAY_SLACK), addDays(today, -CHECKIN_DAYS_BACK - CHECKIN_DAY_SLACK));
+    ).all(session.injuryId, today, addDays(today, -CHECKIN_DAYS_BACK - CHECKIN_DAY_SLACK));
     const from = addDays(today, -13);
     const byDate = new Map(prepared<{ date: string; pain: number }>(tx, PAIN_DAYS).all(session.injuryId, from, today).map((r) => [r.date, r.pain < 0 ? null : r.pain]));
     const pain: CheckinPainPoint[] = [];

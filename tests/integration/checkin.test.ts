@@ -229,6 +229,10 @@ describe("check-in saves", () => {
   it("asks for the next-morning pain of yesterday's run and stores it on that run", () => {
     const priya = patientIdByName("Priya", "Nair");
     const { session } = sessionFor(priya);
+    // Today's run has no next morning yet.
+    const todays = saveCheckinRun(session, { entryId: entryId(), date: TODAY, kind: "continuous", continuousMinutes: "20", painDuring: "1" }, null);
+    expect(todays.ok).toBe(true);
+    expect(checkinPageData(session, null).morningsDue.some((m) => todays.ok && m.runId === todays.entityId)).toBe(false);
     const saved = saveCheckinRun(session, { entryId: entryId(), date: "2026-11-25", kind: "continuous", continuousMinutes: "25", distance: "4", painDuring: "1" }, null);
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
