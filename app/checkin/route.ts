@@ -75,7 +75,7 @@ export async function POST(request: Request): Promise<Response> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return asJson ? json({ ok: false, error: "This entry is too long." }, 413) : htmlResponse("This entry is too long.", 413);
   const body = await readBody(request, asJson);
   const type = body?.type;
-  if (!body || typeof type !== "string" || !(type in SAVES)) return asJson ? json({ ok: false, error: "The request could not be read." }, 400) : htmlResponse("The request could not be read.", 400);
+  if (!body || typeof type !== "string" || !Object.hasOwn(SAVES, type)) return asJson ? json({ ok: false, error: "The request could not be read." }, 400) : htmlResponse("The request could not be read.", 400);
   let result: CheckinSaveResult;
   try {
     result = SAVES[type as SaveType](found.session, body, clientIp(request.headers));

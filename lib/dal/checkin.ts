@@ -312,8 +312,8 @@ function onsetOf(tx: Tx, injuryId: string): string {
 export function saveCheckinDay(session: CheckinSession, raw: Raw, ip: string | null): CheckinSaveResult {
   const id = entryId.safeParse(raw.entryId);
   if (!id.success) return invalid(id.error, { "": "_form" });
-  const kind = blank(raw.crossKind) ? null : (raw.crossKind as string);
-  if (kind !== null && !(kind in CROSS_TRAINING)) return { ok: false, error: "Choose walking, cycling or swimming.", fieldErrors: { crossKind: "Choose walking, cycling or swimming." } };
+  const kind = blank(raw.crossKind) ? null : raw.crossKind;
+  if (kind !== null && (typeof kind !== "string" || !Object.hasOwn(CROSS_TRAINING, kind))) return { ok: false, error: "Choose walking, cycling or swimming.", fieldErrors: { crossKind: "Choose walking, cycling or swimming." } };
   const cross = kind ? CROSS_TRAINING[kind as CrossTrainingKind] : null;
   if (!cross && (!blank(raw.crossMinutes) || !blank(raw.crossPain))) {
     return { ok: false, error: "Choose which exercise it was.", fieldErrors: { crossKind: "Choose walking, cycling or swimming, or leave its minutes and pain blank." } };

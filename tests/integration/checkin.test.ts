@@ -210,6 +210,23 @@ describe("check-in saves", () => {
     expect(saveCheckinRun(session, { entryId: "not-a-uuid", date: TODAY, kind: "continuous", continuousMinutes: "30", painDuring: "1" }, null).ok).toBe(false);
   });
 
+  it("hostile values in any field (beside a bad date) never throw or store anything", () => {
+    const tom = patientIdByName("Tom", "Hendriks");
+    const { session } = sessionFor(tom);
+    const before = JSON.stringify([getDb().select().from(runs).where(eq(runs.patientId, tom)).all(), getDb().select().from(dailyLogs).where(eq(dailyLogs.patientId, tom)).all()]);
+    const hostile: unknown[] = ["__proto__", "constructor", "toString", [], [1], {}, { valueOf: 1 }, null, true, -1, 1e308, "1e3", "<script>", "x".repeat(5000), "2026-02-30", "‮1"];
+    const fields = ["entryId", "date", "painRest", "painDaily", "crossKind", "crossMinutes", "crossPain", "massage", "ice", "compression", "note", "kind", "walkMinutes", "runMinutes", "repetitions", "continuousMinutes", "distance", "painDuring", "runId", "painNextMorning"];
+    for (const field of fields) {
+      for (const value of hostile) {
+        for (const save of [saveCheckinDay, saveCheckinRun, saveCheckinMorning]) {
+          const raw: Record<string, unknown> = { entryId: crypto.randomUUID(), date: "2026-13-01", painDaily: "1", kind: "walk_run", [field]: value };
+          expect(save(session, raw, null).ok, `${save.name} ${field}=${String(value).slice(0, 20)}`).toBe(false);
+        }
+      }
+    }
+    expect(JSON.stringify([getDb().select().from(runs).where(eq(runs.patientId, tom)).all(), getDb().select().from(dailyLogs).where(eq(dailyLogs.patientId, tom)).all()])).toBe(before);
+  });
+
   it("accepts the last 7 days (±1 for time zones), never the future or before onset", () => {
     const marta = patientIdByName("Marta", "Müller"); // onset 14 Nov 2026
     const { session } = sessionFor(marta);
