@@ -149,6 +149,29 @@ test("an entry saved offline is kept on the phone and sent once when the connect
   await context.close();
 });
 
+test("without JavaScript the forms post and come back, keeping what was typed after an error", async ({ browser }) => {
+  const { token, injuryId } = newLink("Hannah", "Schäfer");
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/c/${token}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hi Hannah");
+  const run = page.locator('form[data-kind="run"]');
+  await run.getByRole("radio", { name: "Running only" }).check();
+  await run.getByLabel("Distance (km)").fill("5");
+  await run.getByLabel("Pain during the run").selectOption("2");
+  await run.getByRole("button", { name: "Save run" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Please check the highlighted answers.");
+  await expect(page.locator('form[data-kind="run"]').getByText("Give the minutes of continuous running.")).toBeVisible();
+  await expect(page.locator('form[data-kind="run"]').getByLabel("Distance (km)")).toHaveValue("5");
+  await expectNoSeriousA11yViolations(page);
+  await page.locator('form[data-kind="run"]').getByLabel("Or, running only: minutes").fill("30");
+  await page.locator('form[data-kind="run"]').getByRole("button", { name: "Save run" }).click();
+  await expect(page.getByText("Your run is saved.")).toBeVisible();
+  expect(page.url()).toBe(`${BASE_URL}/checkin?saved=run`);
+  expect(rows("select distance_km as km, continuous_minutes as min from runs where injury_id = ? and source = 'runner'", injuryId)).toEqual([{ km: 5, min: 30 }]);
+  await context.close();
+});
+
 test("a bad, revoked or unknown link gets a plain refusal page", async ({ page }) => {
   const res = await page.goto(`/c/${randomBytes(32).toString("base64url")}`);
   expect(res?.status()).toBe(404);

@@ -66,7 +66,8 @@ async function readBody(request: Request, asJson: boolean): Promise<Record<strin
 export async function POST(request: Request): Promise<Response> {
   const requestId = newRequestId(request.headers);
   const asJson = (request.headers.get("content-type") ?? "").includes("application/json");
-  if (!isSameOriginRequest(request.headers)) {
+  // The page is served with no Referer policy, so its own form posts carry `Origin: null` (see isSameOriginRequest).
+  if (!isSameOriginRequest(request.headers, { noReferrerPage: true })) {
     log.warn({ requestId, route: "checkin.save", event: "cross_site_refused" }, "cross-site request refused");
     return asJson ? json({ ok: false, error: "This request came from another site and was refused." }, 403) : htmlResponse("Refused.", 403);
   }
