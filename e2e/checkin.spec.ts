@@ -114,6 +114,15 @@ test("a runner opens the link on a phone, logs today and a run, and the next mor
   // The engine's status followed the runner's entries.
   expect(rows<{ d: string }>("select last_log_date as d from patient_status where patient_id = ?", patientId)[0]!.d).toBe(day);
 
+  // Every use is audited with the link as actor, and no audit row holds the token.
+  const audit = rows<{ action: string; userId: string | null; entityType: string }>(
+    "select action, user_id as userId, entity_type as entityType from audit_events where patient_id = ? and action like 'checkin.%' order by id",
+    patientId,
+  );
+  expect(new Set(audit.map((a) => a.action))).toEqual(new Set(["checkin.exchange", "checkin.view", "checkin.day.save", "checkin.run.save", "checkin.morning.save"]));
+  expect(audit.every((a) => a.userId === null && a.entityType === "checkin_link")).toBe(true);
+  expect(rows("select id from audit_events where detail like ? or entity_id like ?", `%${token}%`, `%${token}%`)).toEqual([]);
+
   // The token is in the first request's URL only, and in no Referer at all.
   for (const r of requests) {
     if (r.url() !== `${BASE_URL}/c/${token}`) expect(r.url()).not.toContain(token);
