@@ -11,8 +11,8 @@ const data = (over: Partial<CheckinPageData> = {}): CheckinPageData => ({
   panel: panelState(null),
   morningsDue: [],
   pain: [
-    { date: "2026-11-25", pain: 2 },
-    { date: "2026-11-26", pain: null },
+    { date: "2026-11-25", pain: 2, runPain: 3 },
+    { date: "2026-11-26", pain: null, runPain: null },
   ],
   lastRunDate: null,
   filledDays: ["2026-11-25"],
@@ -59,7 +59,8 @@ describe("the runner's page", () => {
   it("draws the pain chart with a text summary, and refuses in plain words", () => {
     const svg = painChart(data().pain, { safeMax: 3, stopAbove: 5 });
     expect(svg).toContain('role="img"');
-    expect(svg).toContain("Yesterday 2");
+    expect(svg).toContain("Yesterday 2, run 3");
+    expect(svg.match(/<circle[^>]*r="4.5"/g)).toHaveLength(1);
     expect(renderRefusalPage("n")).toContain("This link is not valid any more; ask your therapist for a new one.");
   });
 });

@@ -92,23 +92,27 @@ export function painChart(points: readonly CheckinPainPoint[], bands: { safeMax:
   const top = 10;
   const base = 110;
   const step = w / Math.max(1, points.length);
-  const scored = points.filter((p) => p.pain !== null);
+  const scored = points.filter((p) => p.pain !== null || p.runPain !== null);
+  const words = (p: CheckinPainPoint) => [p.pain !== null ? `${p.pain}` : "", p.runPain !== null ? `run ${p.runPain}` : ""].filter(Boolean).join(", ");
   const summary = scored.length
-    ? `Your pain over the last two weeks: ${scored.map((p) => `${dayLabel(p.date, points[points.length - 1]!.date)} ${p.pain}`).join(", ")}.`
+    ? `Your pain over the last two weeks: ${scored.map((p) => `${dayLabel(p.date, points[points.length - 1]!.date)} ${words(p)}`).join("; ")}.`
     : "No pain scores in the last two weeks yet.";
+  const y = (pain: number) => base - ((base - top) * pain) / 10;
   const bars = points
     .map((p, i) => {
       const x = i * step + step * 0.15;
       const bw = step * 0.7;
       const label = i % 2 === points.length % 2 || i === points.length - 1 ? `<text x="${(x + bw / 2).toFixed(1)}" y="${base + 18}" font-size="10" text-anchor="middle" fill="#222">${esc(p.date.slice(8))}</text>` : "";
-      if (p.pain === null) return `<circle cx="${(x + bw / 2).toFixed(1)}" cy="${base - 3}" r="2" fill="#777"/>${label}`;
+      const cx = (x + bw / 2).toFixed(1);
+      const run = p.runPain === null ? "" : `<circle cx="${cx}" cy="${y(p.runPain).toFixed(1)}" r="4.5" fill="#111" stroke="#fff" stroke-width="1.5"/>`;
+      if (p.pain === null) return `${p.runPain === null ? `<circle cx="${cx}" cy="${base - 3}" r="2" fill="#777"/>` : ""}${run}${label}`;
       const bh = Math.max(2, ((base - top) * p.pain) / 10);
       const fill = p.pain > bands.stopAbove ? "#a00000" : p.pain > bands.safeMax ? "#b35c00" : "#1e6b34";
-      return `<rect x="${x.toFixed(1)}" y="${(base - bh).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="${fill}"/><text x="${(x + bw / 2).toFixed(1)}" y="${(base - bh - 2).toFixed(1)}" font-size="10" text-anchor="middle" fill="#111">${p.pain}</text>${label}`;
+      return `<rect x="${x.toFixed(1)}" y="${(base - bh).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="${fill}"/><text x="${cx}" y="${(base - bh - 2).toFixed(1)}" font-size="10" text-anchor="middle" fill="#111">${p.pain}</text>${run}${label}`;
     })
     .join("");
-  const grid = [0, 5, 10].map((v) => `<line x1="0" x2="${w}" y1="${base - ((base - top) * v) / 10}" y2="${base - ((base - top) * v) / 10}" stroke="#ccc"/>`).join("");
-  return `<svg viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="chart-t"><title id="chart-t">${esc(summary)}</title>${grid}${bars}</svg><p class="small">Bars: your worst pain each day (0–10). Green is fine, orange take care, red too much.</p>`;
+  const grid = [0, 5, 10].map((v) => `<line x1="0" x2="${w}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc"/>`).join("");
+  return `<svg viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="chart-t"><title id="chart-t">${esc(summary)}</title>${grid}${bars}</svg><p class="small">Bars: your worst pain each day (0–10); green is fine, orange take care, red too much. Black dots: pain during a run.</p>`;
 }
 
 function messageBlock(saved: string | null, echo: FormEcho | null): string {

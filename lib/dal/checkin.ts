@@ -149,8 +149,8 @@ export function resolveCheckinSession(secret: unknown, ip: string | null, now = 
   })();
 }
 
-/** One day of the runner's pain chart: the worst score they gave that day (null: none). */
-export type CheckinPainPoint = { date: string; pain: number | null };
+/** One day of the runner's pain chart: the worst daily-log score that day, and the worst pain during a run (null: none). */
+export type CheckinPainPoint = { date: string; pain: number | null; runPain: number | null };
 
 /** What the runner's page shows: their name, the engine's panel, what is missing, the last two weeks. */
 export type CheckinPageData = {
@@ -174,6 +174,7 @@ const DUE_RUNS = `select id, run_date as runDate, kind, walk_minutes as walkMinu
   from runs where injury_id = ? and pain_next_morning is null and run_date < ? and run_date >= ? order by run_date desc, created_at desc limit 3`;
 const PAIN_DAYS = `select log_date as date, max(coalesce(pain_rest, -1), coalesce(pain_daily, -1), coalesce(pain_walk, -1), coalesce(pain_cycle, -1), coalesce(pain_swim, -1)) as pain
   from daily_logs where injury_id = ? and log_date between ? and ?`;
+const RUN_PAIN_DAYS = "select run_date as date, max(pain_during) as pain from runs where injury_id = ? and run_date between ? and ? group by run_date";
 
 function runSummary(r: { kind: string; walkMinutes: number | null; runMinutes: number | null; repetitions: number | null; continuousMinutes: number | null }): string {
   if (r.kind === "continuous") return `${r.continuousMinutes ?? "?"} min of running`;
@@ -200,7 +201,8 @@ export function checkinPageData(session: CheckinSession, ip: string | null, now 
     const from = addDays(today, -13);
     const byDate = new Map(prepared<{ date: string; pain: number }>(tx, PAIN_DAYS).all(session.injuryId, from, today).map((r) => [r.date, r.pain < 0 ? null : r.pain]));
     const pain: CheckinPainPoint[] = [];
-    for (let d = from; d <= today; d = addDays(d, 1)) pain.push({ date: d, pain: byDate.get(d) ?? null });
+    const runByDate = new Map(prepared<{ date: string; pain: number }>(tx, RUN_PAIN_DAYS).all(session.injuryId, from, today).map((r) => [r.date, r.pain]));
+    for (let d = from; d <= today; d = addDays(d, 1)) pain.push({ date: d, pain: byDate.get(d) ?? null, runPain: runByDate.get(d) ?? null });
     return {
       givenName: session.givenName,
       distanceUnit: session.distanceUnit,
