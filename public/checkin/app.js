@@ -173,6 +173,9 @@
   }
 
   phoneDays();
+  // Entry ids made on the phone (the server's are for pages without this script).
+  var ids = document.querySelectorAll('form.entry [name="entryId"]');
+  for (var k = 0; k < ids.length; k++) ids[k].value = uuid();
   document.addEventListener("submit", onSubmit);
   window.addEventListener("online", function () { flush(null); });
   if (load().length) flush(null);
