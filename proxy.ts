@@ -11,6 +11,9 @@ import { isSessionEnded } from "@/lib/auth/session-end";
 import { sameSitePath } from "@/lib/auth/next-path";
 
 const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health"];
+// The runner's check-in (a link's URL and the pages behind its cookie) has no next-auth
+// session: its routes check the check-in session themselves (lib/dal/checkin.ts).
+const CHECKIN_PREFIXES = ["/c", "/checkin"];
 const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
 /** The site's own origin, as next-auth sees it (NEXTAUTH_URL, else the request's). */
@@ -71,6 +74,8 @@ export async function proxy(request: NextRequest) {
   };
 
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withHeaders(pass(), headers);
+  // A check-in link's token is in its URL: no page there may send a Referer (OWASP: tokens in URLs).
+  if (CHECKIN_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withHeaders(pass(), { ...headers, "Referrer-Policy": "no-referrer" });
 
   const secret = process.env.NEXTAUTH_SECRET;
   const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");

@@ -5,12 +5,12 @@
  */
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { BASE_URL, discoverRoutes, E2E_DB, fillRoute, openE2eDb, signInHttp } from "./support/http";
+import { BASE_URL, CHECKIN_ROUTES, discoverRoutes, E2E_DB, fillRoute, openE2eDb, signInHttp } from "./support/http";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 
-const PUBLIC = [/^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC = [/^\/api\/auth\//, /^\/api\/health$/, ...CHECKIN_ROUTES];
 /** Query strings some read routes need to answer with data. */
 const QUERY: Record<string, string> = {
   "/api/patients/[patientId]/export/csv": "?file=daily-logs",

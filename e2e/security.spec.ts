@@ -9,6 +9,7 @@ import {
   allPatientNames,
   BASE_URL,
   callAction,
+  CHECKIN_ROUTES,
   changedTables,
   discoverActions,
   discoverRoutes,
@@ -25,7 +26,7 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const PUBLIC_PAGES = new Set(["/login"]);
-const PUBLIC_HANDLERS = [/^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_HANDLERS = [/^\/api\/auth\//, /^\/api\/health$/, ...CHECKIN_ROUTES];
 const SPOOF = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
 
 const actions = discoverActions();

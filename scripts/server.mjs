@@ -30,9 +30,10 @@ const USER_ID = "x-springback-user-id";
 
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** The path with ids replaced, without the query string. */
+/** The path with ids replaced, without the query string; a check-in link's token is never logged. */
 export function routeOf(url) {
   const path = (url ?? "/").split("?")[0].split("#")[0];
+  if (path === "/c" || path.startsWith("/c/")) return "/c/:token";
   return path.replace(ID, ":id").slice(0, 200);
 }
 

@@ -35,6 +35,12 @@ export function routeOfWorker(worker: string): string {
 }
 
 /** Every page and route handler under app/, as route templates. */
+/**
+ * The runner's check-in routes: no next-auth session; their own cookie, refusals, rate limit
+ * and audit are tested by e2e/checkin.spec.ts and tests/integration/checkin.test.ts.
+ */
+export const CHECKIN_ROUTES = [/^\/c\/\[token\]$/, /^\/checkin$/];
+
 export function discoverRoutes(): { pages: string[]; handlers: { route: string; methods: string[] }[] } {
   const pages: string[] = [];
   const handlers: { route: string; methods: string[] }[] = [];

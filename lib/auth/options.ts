@@ -1,22 +1,11 @@
 import "server-only";
-import { isIP } from "node:net";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "./credentials";
+import { clientIp } from "../http/client-ip";
 import { getConfig } from "../config";
 import { safeRedirectUrl } from "./next-path";
 import { endSession, newSessionId } from "./session-end";
-
-/**
- * The client address the production server (scripts/server.mjs) wrote for this request:
- * the socket's peer, or the trusted hop's `X-Forwarded-For` entry behind `TRUSTED_PROXY`
- * (scripts/lib/client-address.mjs). A client cannot set it: the server replaces any value.
- * Null under `next dev` or when the value is not an IP address.
- */
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const value = headers?.["x-springback-client-ip"];
-  return typeof value === "string" && isIP(value) ? value : null;
-}
 
 export const SESSION_COOKIE_SECURE = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 

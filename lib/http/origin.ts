@@ -36,13 +36,18 @@ export function expectedOrigin(headers: HeaderReader): string | null {
 /**
  * True when a state-changing request comes from this app's own pages: matching `Origin`
  * (scheme, host and port), or no `Origin` and `Sec-Fetch-Site: same-origin`.
+ *
+ * `Origin: null` is refused, except with `noReferrerPage` and `Sec-Fetch-Site: same-origin`:
+ * a page served with `Referrer-Policy: no-referrer` (the runner's check-in) makes browsers
+ * send `Origin: null` on its own form posts (Fetch standard, "serializing a request
+ * origin"), while `Sec-Fetch-Site`, which no page can set, still says where it came from.
  */
-export function isSameOriginRequest(headers: HeaderReader): boolean {
+export function isSameOriginRequest(headers: HeaderReader, options: { noReferrerPage?: boolean } = {}): boolean {
   const expected = expectedOrigin(headers);
   if (!expected) return false;
   const origin = headers.get("origin");
   if (origin === null || origin === "") return headers.get("sec-fetch-site") === "same-origin";
-  if (origin === "null") return false;
+  if (origin === "null") return options.noReferrerPage === true && headers.get("sec-fetch-site") === "same-origin";
   try {
     return new URL(origin).origin === expected;
   } catch {

@@ -24,6 +24,7 @@ import { BENCH_PASSWORD, generateClinic, type GeneratedClinic } from "./generate
 import { firstLoadJs, onDemandJs, poseModelDownload, type OnDemandBundle, type RouteBundle } from "./bundles";
 import type { DalResult } from "./dal";
 import type { ImportBenchResult } from "./import";
+import { benchCheckinPage, CHECKIN_BARS, insertCheckinLink, type CheckinBenchResult } from "./checkin";
 
 // React's own encoder for server-action arguments, as shipped inside Next.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -243,6 +244,17 @@ function markdown(report: Report): string {
     ...report.onDemand.map((b) => `| ${b.route} | ${b.what} | ${b.files} | ${fmt(b.rawKb)} | ${fmt(b.gzipKb)} |`),
     ...(report.poseModel ? [`| (any, when pose suggestions are asked for) | pose model, served from /vendor/mediapipe-pose | ${report.poseModel.files} | ${fmt(report.poseModel.rawKb)} | ${fmt(report.poseModel.gzipKb)} |`] : []),
     "",
+    ...(report.checkin
+      ? [
+          "## The runner's check-in page on a phone (Chromium, 4× CPU slowdown, slow 4G, median of 5 loads)",
+          "",
+          "| Measure | Value | Bar | Result |",
+          "|---|---:|---|---|",
+          `| First-load JS (${report.checkin.scripts} script) | ${fmt(report.checkin.jsGzipBytes / 1024, 2)} kB gzipped | ≤ ${CHECKIN_BARS.jsKb} kB | ${verdict(report.checkin.jsGzipBytes / 1024 <= CHECKIN_BARS.jsKb)} |`,
+          `| Largest Contentful Paint (loads: ${report.checkin.lcpMs.join(", ")} ms) | ${fmt(report.checkin.lcpMedianMs, 0)} ms | ≤ ${CHECKIN_BARS.lcpMs} ms | ${verdict(report.checkin.lcpMedianMs <= CHECKIN_BARS.lcpMs)} |`,
+          "",
+        ]
+      : []),
   ];
   return lines.join("\n");
 }
@@ -258,6 +270,7 @@ type Report = {
   bundles: (RouteBundle & { barKb: number | null })[];
   onDemand: OnDemandBundle[];
   poseModel: ReturnType<typeof poseModelDownload>;
+  checkin?: CheckinBenchResult | null;
 };
 
 async function main() {
@@ -403,6 +416,12 @@ async function main() {
 
     const bars: Record<string, number> = { "/login": 160, "/patients/[patientId]/progress": 300 };
     const bundles = firstLoadJs().map((b) => ({ ...b, barKb: options.smoke ? null : (bars[b.route] ?? null) }));
+    const checkin =
+      options.smoke || (options.only && !/check-in/i.test(options.only))
+        ? null
+        : await Promise.resolve()
+            .then(() => benchCheckinPage(base, insertCheckinLink(file, p)))
+            .catch((err: unknown) => (log(`check-in page not measured: ${String(err)}`), null));
 
     const report: Report = {
       at: new Date().toISOString(),
@@ -415,6 +434,7 @@ async function main() {
       bundles,
       onDemand: onDemandJs(),
       poseModel: poseModelDownload(),
+      checkin,
     };
     const md = markdown(report);
     console.log(`\n${md}`);
