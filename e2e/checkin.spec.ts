@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type Request } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
-import { expectNoSeriousA11yViolations } from "./fixtures";
+import { expectNoSeriousA11yViolations, signInAs, USERS } from "./fixtures";
 import { addDays, clinicToday, expectNoSideScroll } from "./db";
 import { allPatientNames, BASE_URL, callAction, CHECKIN_ROUTES, discoverActions, discoverRoutes, E2E_DB, fillRoute, routeOfWorker } from "./support/http";
 import { ACTION_FIXTURES, formArgs } from "./support/action-fixtures";
@@ -49,8 +49,21 @@ function rows<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
-test("a runner opens the link on a phone, logs today and a run, and the next morning's pain", async ({ browser }) => {
-  const { token, patientId, injuryId } = newLink("Tom", "Hendriks");
+test("the therapist hands over a link; the runner opens it on a phone, logs today, a run and the next morning's pain; the therapist sees them", async ({ browser }) => {
+  // The therapist creates the link on the runner's page (a desktop browser in the clinic).
+  const clinic = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const therapist = await clinic.newPage();
+  await signInAs(therapist, USERS.kim);
+  await therapist.getByRole("table").getByRole("link", { name: "Tom Hendriks" }).click();
+  await expect(therapist.getByRole("heading", { name: "Tom Hendriks" })).toBeVisible();
+  const patientId = new URL(therapist.url()).pathname.split("/")[2]!;
+  const panel = therapist.getByTestId("checkin-panel");
+  await panel.getByRole("button", { name: "Create check-in link" }).click();
+  const linkField = panel.getByRole("textbox", { name: "Check-in link" });
+  await expect(linkField).toHaveValue(/\/c\/[A-Za-z0-9_-]{43}$/);
+  const token = (await linkField.inputValue()).split("/c/")[1]!;
+  const injuryId = rows<{ injuryId: string }>("select injury_id as injuryId from checkin_links where patient_id = ? and revoked_at is null", patientId)[0]!.injuryId;
+
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const requests: Request[] = [];
   context.on("request", (r) => requests.push(r));
@@ -116,7 +129,7 @@ test("a runner opens the link on a phone, logs today and a run, and the next mor
 
   // Every use is audited with the link as actor, and no audit row holds the token.
   const audit = rows<{ action: string; userId: string | null; entityType: string }>(
-    "select action, user_id as userId, entity_type as entityType from audit_events where patient_id = ? and action like 'checkin.%' order by id",
+    "select action, user_id as userId, entity_type as entityType from audit_events where patient_id = ? and action like 'checkin.%' and action <> 'checkin.create' order by id",
     patientId,
   );
   expect(new Set(audit.map((a) => a.action))).toEqual(new Set(["checkin.exchange", "checkin.view", "checkin.day.save", "checkin.run.save", "checkin.morning.save"]));
@@ -129,6 +142,17 @@ test("a runner opens the link on a phone, logs today and a run, and the next mor
     expect((await r.allHeaders())["referer"] ?? "").not.toContain(token);
   }
   await context.close();
+
+  // The therapist sees the entries as the runner's, on the log and the caseload.
+  await therapist.goto("/");
+  const row = therapist.getByTestId("caseload-row").filter({ hasText: "Tom Hendriks" });
+  await expect(row.getByTestId("checkin-new")).toHaveText("New check-in");
+  await therapist.goto(`/patients/${patientId}/logs`);
+  const reported = therapist.getByRole("list", { name: "Daily logs and runs" }).getByRole("listitem").filter({ has: therapist.getByTestId("runner-reported") });
+  await expect(reported).toHaveCount(2);
+  await therapist.goto(`/patients/${patientId}`);
+  await expect(therapist.getByTestId("checkin-panel").getByTestId("checkin-use")).toContainText("Last entry on");
+  await clinic.close();
 });
 
 test("an entry saved offline is kept on the phone and sent once when the connection returns", async ({ browser }) => {
