@@ -4,13 +4,14 @@
  * under the request's CSP nonce. Forms post to /checkin and work without JavaScript; the
  * script adds the offline queue. Plain words, the runner's given name only, no clinic notes.
  */
+import escapeHtml from "escape-html";
 import { addDays } from "@/lib/domain/dates";
 import { dayLabel, runnerPlan } from "@/lib/domain/checkin-words";
 import type { CheckinPageData, CheckinPainPoint } from "@/lib/dal/checkin";
 
-/** Escapes text for HTML element content and quoted attribute values. */
+/** Escapes text for HTML element content and quoted attribute values (`escape-html`: & < > " '); null and undefined give "". */
 export function esc(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return escapeHtml(String(value ?? ""));
 }
 
 /** Which form a re-rendered page answers, with what was typed and the messages by field. */
