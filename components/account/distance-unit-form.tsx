@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DistanceUnit } from "@/lib/domain/vocabulary";
-import { Button } from "@/components/ui/button";
+import { SettingSave } from "@/components/ui/setting-save";
 
 const UNIT_WORDS: Record<DistanceUnit, string> = { km: "kilometres (km)", mi: "miles (mi)" };
 
@@ -31,19 +31,7 @@ export function DistanceUnitForm({ scope, current, clinicUnit, action }: Props) 
           <option value="mi">{UNIT_WORDS.mi}</option>
         </select>
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Saving…" : "Save unit"}
-      </Button>
-      {state && !state.ok ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-stop">
-          {state.fieldErrors?.unit ?? state.error}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p role="status" className="text-sm text-safe">
-          Saved.
-        </p>
-      ) : null}
+      <SettingSave state={state} pending={pending} label="Save unit" field="unit" errorId={`${id}-error`} />
     </form>
   );
 }

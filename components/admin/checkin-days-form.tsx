@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { Button } from "@/components/ui/button";
+import { SettingSave } from "@/components/ui/setting-save";
 
 /** How many days a new check-in link stays valid (1–90); links already made keep their expiry. */
 export function CheckinDaysForm({ current, action }: { current: number; action: (prev: unknown, form: FormData) => Promise<ActionResult<undefined>> }) {
@@ -24,19 +24,7 @@ export function CheckinDaysForm({ current, action }: { current: number; action: 
           className="min-h-11 w-24 rounded-md border border-line bg-white px-2"
         />
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Saving…" : "Save days"}
-      </Button>
-      {failed ? (
-        <p id="checkin-days-error" role="alert" className="text-sm text-stop">
-          {state.fieldErrors?.days ?? state.error}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p role="status" className="text-sm text-safe">
-          Saved.
-        </p>
-      ) : null}
+      <SettingSave state={state} pending={pending} label="Save days" field="days" errorId="checkin-days-error" />
     </form>
   );
 }

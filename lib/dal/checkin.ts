@@ -24,6 +24,7 @@ import type { DistanceUnit } from "@/lib/domain/vocabulary";
 import { painScore } from "@/lib/validation/fields";
 import { dailyLogSchema, runSchema } from "@/lib/validation/logs";
 import { writeAudit } from "./audit";
+import { runValues } from "./logs";
 import { keepRevision } from "./revisions";
 import { computePatientState, panelState, recomputePatientStatus, type PanelState, type Tx } from "./status";
 
@@ -393,7 +394,6 @@ export function saveCheckinRun(session: CheckinSession, raw: Raw, ip: string | n
   return runnerWrite(session, id.data, ip, "checkin.run.save", (tx, at, today) => {
     const problem = dateProblem(v.runDate, today, onsetOf(tx, session.injuryId));
     if (problem) return refusedDate("date", problem);
-    const walkRun = v.kind === "walk_run";
     const rowId = crypto.randomUUID();
     tx.insert(runs)
       .values({
@@ -401,14 +401,7 @@ export function saveCheckinRun(session: CheckinSession, raw: Raw, ip: string | n
         clinicId: session.clinicId,
         patientId: session.patientId,
         injuryId: session.injuryId,
-        runDate: v.runDate,
-        kind: v.kind,
-        walkMinutes: walkRun ? (v.walkMinutes ?? null) : null,
-        runMinutes: walkRun ? (v.runMinutes ?? null) : null,
-        repetitions: walkRun ? (v.repetitions ?? null) : null,
-        continuousMinutes: walkRun ? null : (v.continuousMinutes ?? null),
-        distanceKm: v.distanceKm ?? null,
-        painDuring: v.painDuring as number,
+        ...runValues(v),
         source: "runner",
         checkinLinkId: session.linkId,
         receivedAt: at,

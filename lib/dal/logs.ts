@@ -91,7 +91,8 @@ function dailyLogValues(input: DailyLogInput) {
   };
 }
 
-function runValues(input: RunInput) {
+/** A parsed run's stored columns (a walk-run keeps walk/run/repetitions, a continuous run its minutes); shared with the runner's check-in. */
+export function runValues(input: RunInput) {
   const walkRun = input.kind === "walk_run";
   return {
     runDate: input.runDate,
