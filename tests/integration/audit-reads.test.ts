@@ -1,21 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
 import { listLogEntries } from "@/lib/dal/logs";
 import { getPatientHeader } from "@/lib/dal/patients";
 import { getReturnToRun } from "@/lib/dal/stages";
 import { getPainChart } from "@/lib/dal/charts";
 import { getPatientExport } from "@/lib/dal/exports";
 import { actAs } from "../support/session-mock";
-import { seedClinicPerFile } from "../support/db";
+import { auditRowsSince, lastAuditId, patientNamed, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 seedClinicPerFile();
 
-type Row = { clinic_id: string | null; user_id: string | null; action: string; entity_id: string | null; patient_id: string | null; detail: string | null };
-const sqlite = () => getDb().$client;
-const patientNamed = (given: string) => sqlite().prepare("select id, clinic_id as clinicId from patients where given_name = ?").get(given) as { id: string; clinicId: string };
-const rowsSince = (id: number) => sqlite().prepare("select * from audit_events where id > ? order by id").all(id) as Row[];
-const lastId = () => (sqlite().prepare("select coalesce(max(id), 0) n from audit_events").get() as { n: number }).n;
+const rowsSince = auditRowsSince;
+const lastId = lastAuditId;
 
 describe("audited reads", () => {
   it("a page of a runner's logs (pain scores and notes) writes one audit row", async () => {

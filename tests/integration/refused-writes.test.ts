@@ -1,20 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
 import { saveDailyLogAction } from "@/app/(clinic)/patients/[patientId]/logs/actions";
 import { setArchivedAction } from "@/app/(clinic)/patients/[patientId]/details/actions";
 import { POST as chartRoute } from "@/app/api/patients/[patientId]/export/chart/route";
-import { actAs, seedClinicPerFile } from "../support/db";
+import { actAs, auditRowsSince, lastAuditId, patientNamed, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
 vi.mock("next/headers", () => import("../support/headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 seedClinicPerFile();
 
-type Row = { clinic_id: string | null; user_id: string | null; action: string; entity_id: string | null; patient_id: string | null; detail: string | null };
-const sqlite = () => getDb().$client;
-const patientNamed = (given: string) => sqlite().prepare("select id, clinic_id as clinicId from patients where given_name = ?").get(given) as { id: string; clinicId: string };
-const rowsSince = (id: number) => sqlite().prepare("select * from audit_events where id > ? order by id").all(id) as Row[];
-const lastId = () => (sqlite().prepare("select coalesce(max(id), 0) n from audit_events").get() as { n: number }).n;
+const rowsSince = auditRowsSince;
+const lastId = lastAuditId;
 const today = new Date().toISOString().slice(0, 10);
 
 function chartDownload(patientId: string) {

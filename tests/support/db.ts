@@ -67,3 +67,21 @@ export function seedClinicPerFile(options: { frozenAt?: Date } = {}): void {
 }
 
 export { actAs, signOutTestUser } from "./session-mock";
+
+/** An audit row as stored (snake_case columns), for tests that read the trail. */
+export type AuditRow = { clinic_id: string | null; user_id: string | null; action: string; entity_id: string | null; patient_id: string | null; detail: string | null };
+
+/** The id of the newest audit row (0 when none): pass it to `auditRowsSince` after the calls under test. */
+export function lastAuditId(): number {
+  return (getDb().$client.prepare("select coalesce(max(id), 0) n from audit_events").get() as { n: number }).n;
+}
+
+/** The audit rows written after `id`, oldest first. */
+export function auditRowsSince(id: number): AuditRow[] {
+  return getDb().$client.prepare("select * from audit_events where id > ? order by id").all(id) as AuditRow[];
+}
+
+/** A seeded patient's id and clinic by given name. */
+export function patientNamed(given: string): { id: string; clinicId: string } {
+  return getDb().$client.prepare("select id, clinic_id as clinicId from patients where given_name = ?").get(given) as { id: string; clinicId: string };
+}
