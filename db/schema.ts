@@ -728,3 +728,17 @@ export const checkinViews = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.patientId] })],
 );
+
+/**
+ * A counter per clinic that moves whenever anything the caseload's counts read changes
+ * (a patient added, removed, archived, moved to another therapist or clinic, renamed, their
+ * stored caseload keys; a care-team change). Kept by triggers (migration 0012), so writes
+ * from any connection or process move it; the caseload keeps its tile counts in memory for
+ * the version it read them at (lib/dal/caseload.ts).
+ */
+export const caseloadVersions = sqliteTable("caseload_versions", {
+  clinicId: text("clinic_id")
+    .primaryKey()
+    .references(() => clinics.id),
+  version: integer("version").notNull().default(0),
+});
