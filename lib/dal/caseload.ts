@@ -13,7 +13,7 @@ import { describeInjuryShort, stageName } from "@/lib/domain/injury";
 import { foldForSearch } from "@/lib/domain/text";
 import { CASELOAD_PAGE_SIZE, defaultDir, type CaseloadQuery, type CaseloadSort } from "@/lib/validation/caseload";
 import { visiblePatientsWhere } from "./access";
-import { writeAudit } from "./audit";
+import { commitReadAudit } from "./audit-writer";
 import { fillMissingCaseloadKeys } from "./caseload-keys";
 
 export type CaseloadRow = {
@@ -342,7 +342,8 @@ export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPag
   const pageSize = CASELOAD_PAGE_SIZE;
   const { counts: head, rows: raw } = readCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize });
   const rows = raw.map((r) => toRow(r, today));
-  writeAudit(getDb(), {
+  // Committed before the page renders; off the server's thread in production (audit-writer.ts).
+  await commitReadAudit({
     clinicId: user.clinicId,
     userId: user.id,
     action: "caseload.view",
