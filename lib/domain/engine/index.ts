@@ -259,6 +259,8 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
     criteria,
     readyToProgress,
     symptomFreeStreak: streak,
+    // The last counted day is the last logged day: the count starts there or is 0.
+    symptomFreeSpan: streak > 0 && sf.firstDay !== null && sf.lastLogged !== null ? { from: sf.firstDay, to: sf.lastLogged, days: streak } : null,
     latestPain: latest?.worst ?? null,
     latestPainDate: latest?.date ?? null,
     lastLogDate,
