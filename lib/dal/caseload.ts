@@ -240,8 +240,17 @@ type Page = { limit: number; offset: number };
  */
 const countsCache = new WeakMap<object, Map<string, { version: number; counts: Counts }>>();
 
-function viewOf(user: SessionUser, query: CaseloadQuery) {
-  const today = todayIn(user.clinicTimeZone);
+type ViewOf = {
+  view: View;
+  values: { therapist: string | null; needle: string; stage: number | null; flag: string | null; from: string; today: string };
+  /** Keys of the built statements (user, scope and shape) and of the kept counts (and the values). */
+  pageKey: string;
+  countsKey: string;
+  countsValuesKey: string;
+};
+
+/** The view's shape, its values and their keys, worked out once per read. */
+function viewOf(user: SessionUser, query: CaseloadQuery, today: string): ViewOf {
   const needle = query.q ? foldForSearch(query.q) : "";
   const therapist = user.role === "admin" && query.therapist && query.therapist !== "all" ? query.therapist : null;
   const view: View = {
@@ -255,34 +264,38 @@ function viewOf(user: SessionUser, query: CaseloadQuery) {
     dir: query.dir ?? defaultDir(query.sort),
   };
   const values = { therapist, needle, stage: query.stage ?? null, flag: query.flag ?? null, from: addDays(today, -RETURNED_WINDOW_DAYS), today };
-  return { view, values };
+  const who = `${user.id}|${user.role}|${user.clinicId}|`;
+  // The sort does not change the counts.
+  const countsKey = `counts|${who}${view.therapist}|${view.needle}|${view.stage}|${view.flag}|${view.ready}|${view.returned}`;
+  return {
+    view,
+    values,
+    pageKey: `page|${who}${JSON.stringify(view)}`,
+    countsKey,
+    countsValuesKey: `${countsKey}|${JSON.stringify(values)}`,
+  };
 }
 
-function selectCounts(user: SessionUser, query: CaseloadQuery, version: number, fresh = false): Counts {
-  const { view, values } = viewOf(user, query);
-  // The sort does not change the counts.
-  const shape = { ...view, sort: null, dir: null };
-  const statement = builtStatement(JSON.stringify(["counts", user.id, user.role, user.clinicId, shape]), () => countsStatement(user, view));
-  const run = () => prepared<Counts>(getDb(), statement.sql).get(...fillPlaceholders(statement.params, values))!;
-  if (view.flag === "code") return run();
+function selectCounts(user: SessionUser, v: ViewOf, version: number, fresh = false): Counts {
+  const statement = builtStatement(v.countsKey, () => countsStatement(user, v.view));
+  const run = () => prepared<Counts>(getDb(), statement.sql).get(...fillPlaceholders(statement.params, v.values))!;
+  if (v.view.flag === "code") return run();
   const db = getDb();
   let cache = countsCache.get(db);
   if (!cache) countsCache.set(db, (cache = new Map()));
-  const key = JSON.stringify([user.id, user.role, user.clinicId, shape, values]);
-  const kept = cache.get(key);
+  const kept = cache.get(v.countsValuesKey);
   if (kept && kept.version === version && !fresh) return kept.counts;
   const counts = run();
   if (cache.size >= 1000) cache.clear();
-  cache.set(key, { version, counts });
+  cache.set(v.countsValuesKey, { version, counts });
   return counts;
 }
 
 /** The page's rows and the clinic's caseload version, read in one statement before the counts. */
-function selectPage(user: SessionUser, query: CaseloadQuery, page: Page): { version: number; rows: PageRow[] } {
-  const { view, values } = viewOf(user, query);
-  const statement = builtStatement(JSON.stringify(["page", user.id, user.role, user.clinicId, view]), () => pageStatement(user, view));
-  const raw = prepared<PageRow & { version: number }>(getDb(), statement.sql).all(...fillPlaceholders(statement.params, { ...values, limit: page.limit, offset: page.offset }));
-  return { version: raw[0]!.version, rows: raw.filter((r) => r.patient_id !== null) };
+function selectPage(user: SessionUser, v: ViewOf, page: Page): { version: number; rows: PageRow[] } {
+  const statement = builtStatement(v.pageKey, () => pageStatement(user, v.view));
+  const raw = prepared<PageRow & { version: number }>(getDb(), statement.sql).all(...fillPlaceholders(statement.params, { ...v.values, limit: page.limit, offset: page.offset }));
+  return { version: raw[0]!.version, rows: raw[0]!.patient_id === null ? [] : raw };
 }
 
 /**
@@ -290,13 +303,14 @@ function selectPage(user: SessionUser, query: CaseloadQuery, page: Page): { vers
  * the clinic without them. Usually one statement (the page, with the version the kept counts
  * are checked against); two when the counts are read afresh.
  */
-function readCaseload(user: SessionUser, query: CaseloadQuery, page: Page): { counts: Counts; rows: PageRow[] } {
-  const first = selectPage(user, query, page);
-  const counts = selectCounts(user, query, first.version);
+function readCaseload(user: SessionUser, query: CaseloadQuery, page: Page, today: string): { counts: Counts; rows: PageRow[] } {
+  const v = viewOf(user, query, today);
+  const first = selectPage(user, v, page);
+  const counts = selectCounts(user, v, first.version);
   if (counts.t_missing === 0) return { counts, rows: first.rows };
   getDb().transaction((tx) => fillMissingCaseloadKeys(tx, user.clinicId));
-  const again = selectPage(user, query, page);
-  return { counts: selectCounts(user, query, again.version, true), rows: again.rows };
+  const again = selectPage(user, v, page);
+  return { counts: selectCounts(user, v, again.version, true), rows: again.rows };
 }
 
 function toRow(r: PageRow, today: string): CaseloadRow {
@@ -340,7 +354,7 @@ export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPag
   const today = todayIn(user.clinicTimeZone);
   refreshStatusesOncePerDay(user.clinicId, today);
   const pageSize = CASELOAD_PAGE_SIZE;
-  const { counts: head, rows: raw } = readCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize });
+  const { counts: head, rows: raw } = readCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize }, today);
   const rows = raw.map((r) => toRow(r, today));
   // Committed before the page renders; off the server's thread in production (audit-writer.ts).
   await commitReadAudit({
