@@ -461,6 +461,8 @@ export const stageChanges = sqliteTable(
   },
   (t) => [
     index("stage_changes_injury_idx").on(t.injuryId, t.changedAt),
+    // A runner's course of care across episodes (the report's timeline), by patient.
+    index("stage_changes_patient_idx").on(t.patientId, t.effectiveDate),
     check("stage_changes_stage_check", sql`${t.toStage} between 0 and 5`),
   ],
 );
