@@ -461,6 +461,8 @@ export const stageChanges = sqliteTable(
   },
   (t) => [
     index("stage_changes_injury_idx").on(t.injuryId, t.changedAt),
+    // A runner's course of care across episodes (the report's timeline), by patient.
+    index("stage_changes_patient_idx").on(t.patientId, t.effectiveDate),
     check("stage_changes_stage_check", sql`${t.toStage} between 0 and 5`),
   ],
 );
@@ -728,3 +730,17 @@ export const checkinViews = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.patientId] })],
 );
+
+/**
+ * A counter per clinic that moves whenever anything the caseload's counts read changes
+ * (a patient added, removed, archived, moved to another therapist or clinic, renamed, their
+ * stored caseload keys; a care-team change). Kept by triggers (migration 0012), so writes
+ * from any connection or process move it; the caseload keeps its tile counts in memory for
+ * the version it read them at (lib/dal/caseload.ts).
+ */
+export const caseloadVersions = sqliteTable("caseload_versions", {
+  clinicId: text("clinic_id")
+    .primaryKey()
+    .references(() => clinics.id),
+  version: integer("version").notNull().default(0),
+});

@@ -72,6 +72,8 @@ export function InjuryEpisodes({
             <dd>{e.priorStrains}</dd>
             <dt className="text-muted">Recurrence</dt>
             <dd data-testid="recurrence-words">{e.recurrenceWords}</dd>
+            <dt className="text-muted">Re-injury watch window</dt>
+            <dd data-testid="watch-window-words">{e.watchWindowWords}</dd>
             {e.mechanism ? (
               <>
                 <dt className="text-muted">How it happened</dt>

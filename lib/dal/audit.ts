@@ -12,7 +12,7 @@ export type AuditInput = {
   ip?: string | null;
 };
 
-const INSERT = `insert into audit_events (clinic_id, user_id, action, entity_type, entity_id, patient_id, detail, ip)
+export const AUDIT_INSERT = `insert into audit_events (clinic_id, user_id, action, entity_type, entity_id, patient_id, detail, ip)
   values (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
@@ -21,7 +21,12 @@ const INSERT = `insert into audit_events (clinic_id, user_id, action, entity_typ
  * read makes one, so it is a statement prepared once per connection.
  */
 export function writeAudit(tx: Handle, event: AuditInput): void {
-  prepared(tx, INSERT).run(
+  prepared(tx, AUDIT_INSERT).run(...auditValues(event));
+}
+
+/** The insert's eight parameters for an event, in the order of `AUDIT_INSERT` (also the audit writer thread's). */
+export function auditValues(event: AuditInput): [string | null, string | null, string, string | null, string | null, string | null, string | null, string | null] {
+  return [
     event.clinicId,
     event.userId,
     event.action,
@@ -30,5 +35,5 @@ export function writeAudit(tx: Handle, event: AuditInput): void {
     event.patientId ?? null,
     event.detail ? JSON.stringify(event.detail) : null,
     event.ip ?? null,
-  );
+  ];
 }

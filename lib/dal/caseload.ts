@@ -13,7 +13,7 @@ import { describeInjuryShort, stageName } from "@/lib/domain/injury";
 import { foldForSearch } from "@/lib/domain/text";
 import { CASELOAD_PAGE_SIZE, defaultDir, type CaseloadQuery, type CaseloadSort } from "@/lib/validation/caseload";
 import { visiblePatientsWhere } from "./access";
-import { writeAudit } from "./audit";
+import { commitReadAudit } from "./audit-writer";
 import { fillMissingCaseloadKeys } from "./caseload-keys";
 
 export type CaseloadRow = {
@@ -161,25 +161,36 @@ function filters(view: View): SQL | null {
 
 const RETURNED = sql`(patients.caseload_returned_on >= ${P.from} and patients.caseload_returned_on <= ${P.today})`;
 
+type Counts = Pick<RawRow, "t_active" | "t_ready" | "t_flagged" | "t_returned" | "t_total" | "t_missing">;
+type PageRow = Omit<RawRow, keyof Counts>;
+
 /**
- * The caseload in one SQL statement: the tile counts over the scoped active patients (not
- * archived, with an episode that is not closed), the filtered total, one sorted page with
- * its status, episode and therapist, and how many patients of the clinic have no stored
- * keys yet.
+ * The counts of a view: the tile counts over the scoped active patients (not archived,
+ * with an episode that is not closed), the filtered total, and how many patients of the
+ * clinic have no stored keys yet. One covering index read over every active runner in
+ * scope: the part of the caseload whose cost grows with the clinic.
  */
-function caseloadStatement(user: SessionUser, view: View): SQL {
+function countsStatement(user: SessionUser, view: View): SQL {
+  const scope = sql`${visiblePatientsWhere(user)} and ${ACTIVE} and ${therapistScope(view)}`;
+  const where = filters(view);
+  return sql`
+    select count(*) as t_active, count(*) filter (where patients.caseload_ready = 1) as t_ready,
+      count(*) filter (where patients.caseload_flag_rank > 0) as t_flagged, count(*) filter (where ${RETURNED}) as t_returned,
+      ${where ? sql`count(*) filter (where ${where})` : sql`count(*)`} as t_total,
+      (select count(*) from ${patients} m where m.clinic_id = ${user.clinicId} and m.caseload_active is null) as t_missing
+    from ${patients} where ${scope}`;
+}
+
+/**
+ * One sorted page of the view, only its rows joined to their status, episode and therapist,
+ * with the clinic's caseload version (one row with only the version when the page is empty).
+ */
+function pageStatement(user: SessionUser, view: View): SQL {
   const order = orderBy(view.sort, view.dir);
   const scope = sql`${visiblePatientsWhere(user)} and ${ACTIVE} and ${therapistScope(view)}`;
   const where = filters(view);
   return sql`
-    with counts as (
-      select count(*) as t_active, count(*) filter (where patients.caseload_ready = 1) as t_ready,
-        count(*) filter (where patients.caseload_flag_rank > 0) as t_flagged, count(*) filter (where ${RETURNED}) as t_returned,
-        ${where ? sql`count(*) filter (where ${where})` : sql`count(*)`} as t_total,
-        (select count(*) from ${patients} m where m.clinic_id = ${user.clinicId} and m.caseload_active is null) as t_missing
-      from ${patients} where ${scope}
-    ),
-    page as (
+    with page as (
       select patients.id as id from ${patients} where ${scope} ${where ? sql`and ${where}` : sql``}
       order by ${order} limit ${P.limit} offset ${P.offset}
     ),
@@ -198,17 +209,48 @@ function caseloadStatement(user: SessionUser, view: View): SQL {
         order by i2.onset_date desc, i2.created_at desc limit 1) else ps.injury_id end)
       join ${users} u on u.id = ${patients.primaryTherapistId}
     )
-    select counts.*, shown.* from counts left join shown on 1 = 1 order by shown.rn`;
+    select v.version as version, shown.* from (select coalesce((select version from caseload_versions where clinic_id = ${user.clinicId}), 0) as version) v
+    left join shown on 1 = 1 order by shown.rn`;
 }
 
 const dialect = new SQLiteSyncDialect();
-/** Built statements by user (their scope's own values are in the parameters) and view shape; small and bounded. */
+/** Built statements by user (their scope's own values are in the parameters), view shape and part; small and bounded. */
 const built = new Map<string, { sql: string; params: unknown[] }>();
+
+function builtStatement(key: string, build: () => SQL): { sql: string; params: unknown[] } {
+  let statement = built.get(key);
+  if (!statement) {
+    if (built.size >= 1000) built.clear();
+    statement = dialect.sqlToQuery(build());
+    built.set(key, statement);
+  }
+  return statement;
+}
 
 type Page = { limit: number; offset: number };
 
-function selectCaseload(user: SessionUser, query: CaseloadQuery, page: Page): RawRow[] {
-  const today = todayIn(user.clinicTimeZone);
+/*
+ * The counts of a view stay the same until something they read changes: a patient's
+ * stored caseload keys, archiving, therapist, name or clinic, or a care team. Triggers
+ * move `caseload_versions.version` of the clinic on each such change, from any connection
+ * (migration 0012), so a view's counts are kept here for the version they were read at and
+ * read again once it moves. The version is read (with the page) before the counts, so
+ * counts kept under a version are never older than it. Views filtered by one flag code read the status's flag
+ * list, which the version does not follow: those are always counted afresh.
+ */
+const countsCache = new WeakMap<object, Map<string, { version: number; counts: Counts }>>();
+
+type ViewOf = {
+  view: View;
+  values: { therapist: string | null; needle: string; stage: number | null; flag: string | null; from: string; today: string };
+  /** Keys of the built statements (user, scope and shape) and of the kept counts (and the values). */
+  pageKey: string;
+  countsKey: string;
+  countsValuesKey: string;
+};
+
+/** The view's shape, its values and their keys, worked out once per read. */
+function viewOf(user: SessionUser, query: CaseloadQuery, today: string): ViewOf {
   const needle = query.q ? foldForSearch(query.q) : "";
   const therapist = user.role === "admin" && query.therapist && query.therapist !== "all" ? query.therapist : null;
   const view: View = {
@@ -221,35 +263,57 @@ function selectCaseload(user: SessionUser, query: CaseloadQuery, page: Page): Ra
     sort: query.sort,
     dir: query.dir ?? defaultDir(query.sort),
   };
-  const key = JSON.stringify([user.id, user.role, user.clinicId, view]);
-  let statement = built.get(key);
-  if (!statement) {
-    if (built.size >= 1000) built.clear();
-    statement = dialect.sqlToQuery(caseloadStatement(user, view));
-    built.set(key, statement);
-  }
-  const params = fillPlaceholders(statement.params, {
-    therapist,
-    needle,
-    stage: query.stage ?? null,
-    flag: query.flag ?? null,
-    from: addDays(today, -RETURNED_WINDOW_DAYS),
-    today,
-    limit: page.limit,
-    offset: page.offset,
-  });
-  return prepared<RawRow>(getDb(), statement.sql).all(...params);
+  const values = { therapist, needle, stage: query.stage ?? null, flag: query.flag ?? null, from: addDays(today, -RETURNED_WINDOW_DAYS), today };
+  const who = `${user.id}|${user.role}|${user.clinicId}|`;
+  // The sort does not change the counts.
+  const countsKey = `counts|${who}${view.therapist}|${view.needle}|${view.stage}|${view.flag}|${view.ready}|${view.returned}`;
+  return {
+    view,
+    values,
+    pageKey: `page|${who}${JSON.stringify(view)}`,
+    countsKey,
+    countsValuesKey: `${countsKey}|${JSON.stringify(values)}`,
+  };
 }
 
-/** Reads the caseload, first computing the stored keys of any patient of the clinic without them. */
-function readCaseload(user: SessionUser, query: CaseloadQuery, page: Page): RawRow[] {
-  const raw = selectCaseload(user, query, page);
-  if (raw[0]!.t_missing === 0) return raw;
+function selectCounts(user: SessionUser, v: ViewOf, version: number, fresh = false): Counts {
+  const statement = builtStatement(v.countsKey, () => countsStatement(user, v.view));
+  const run = () => prepared<Counts>(getDb(), statement.sql).get(...fillPlaceholders(statement.params, v.values))!;
+  if (v.view.flag === "code") return run();
+  const db = getDb();
+  let cache = countsCache.get(db);
+  if (!cache) countsCache.set(db, (cache = new Map()));
+  const kept = cache.get(v.countsValuesKey);
+  if (kept && kept.version === version && !fresh) return kept.counts;
+  const counts = run();
+  if (cache.size >= 1000) cache.clear();
+  cache.set(v.countsValuesKey, { version, counts });
+  return counts;
+}
+
+/** The page's rows and the clinic's caseload version, read in one statement before the counts. */
+function selectPage(user: SessionUser, v: ViewOf, page: Page): { version: number; rows: PageRow[] } {
+  const statement = builtStatement(v.pageKey, () => pageStatement(user, v.view));
+  const raw = prepared<PageRow & { version: number }>(getDb(), statement.sql).all(...fillPlaceholders(statement.params, { ...v.values, limit: page.limit, offset: page.offset }));
+  return { version: raw[0]!.version, rows: raw[0]!.patient_id === null ? [] : raw };
+}
+
+/**
+ * Reads the caseload's page and counts, first computing the stored keys of any patient of
+ * the clinic without them. Usually one statement (the page, with the version the kept counts
+ * are checked against); two when the counts are read afresh.
+ */
+function readCaseload(user: SessionUser, query: CaseloadQuery, page: Page, today: string): { counts: Counts; rows: PageRow[] } {
+  const v = viewOf(user, query, today);
+  const first = selectPage(user, v, page);
+  const counts = selectCounts(user, v, first.version);
+  if (counts.t_missing === 0) return { counts, rows: first.rows };
   getDb().transaction((tx) => fillMissingCaseloadKeys(tx, user.clinicId));
-  return selectCaseload(user, query, page);
+  const again = selectPage(user, v, page);
+  return { counts: selectCounts(user, v, again.version, true), rows: again.rows };
 }
 
-function toRow(r: RawRow, today: string): CaseloadRow {
+function toRow(r: PageRow, today: string): CaseloadRow {
   return {
     patientId: r.patient_id!,
     name: `${r.given_name} ${r.family_name}`,
@@ -290,10 +354,10 @@ export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPag
   const today = todayIn(user.clinicTimeZone);
   refreshStatusesOncePerDay(user.clinicId, today);
   const pageSize = CASELOAD_PAGE_SIZE;
-  const raw = readCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize });
-  const head = raw[0]!;
-  const rows = raw.filter((r) => r.patient_id !== null).map((r) => toRow(r, today));
-  writeAudit(getDb(), {
+  const { counts: head, rows: raw } = readCaseload(user, query, { limit: pageSize, offset: (query.page - 1) * pageSize }, today);
+  const rows = raw.map((r) => toRow(r, today));
+  // Committed before the page renders; off the server's thread in production (audit-writer.ts).
+  await commitReadAudit({
     clinicId: user.clinicId,
     userId: user.id,
     action: "caseload.view",

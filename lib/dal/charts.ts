@@ -14,6 +14,7 @@ import { protocolFromJson } from "@/lib/domain/protocol";
 import { visiblePatientsWhere } from "./access";
 import { prepared } from "@/db/statements";
 import { auditRead, auditRefused } from "./prepared";
+import { currentPanel } from "./stages";
 
 export type PainChartDto = {
   range: PainRange;
@@ -21,7 +22,7 @@ export type PainChartDto = {
   to: string;
   points: PainPoint[];
   stageBands: StageBand[];
-  /** The current symptom-free streak, when there is one. */
+  /** The current symptom-free streak (the engine's count, as on the caseload and the panel): its first and last counted day; null when there is none. */
   streak: { from: string; to: string; days: number } | null;
   painSafeMax: number;
   painStopAbove: number;
@@ -68,14 +69,6 @@ const SQL = {
   painLogsBetween: `select log_date as date, pain_rest as painRest, pain_daily as painDaily, pain_walk as painWalk, pain_cycle as painCycle, pain_swim as painSwim
     from daily_logs where patient_id = ? and log_date between ? and ? order by log_date`,
   painRuns: `select run_date as date, pain_during as painDuring, pain_next_morning as painNextMorning from runs where patient_id = ? and run_date between ? and ?`,
-  // The current symptom-free streak (the engine's rule, as streakSpan in lib/domain/chart-pain):
-  // the episode's scored logs after its latest log with any pain above 0.
-  streak: `select min(log_date) as "from", max(log_date) as "to", count(*) as days from daily_logs
-    where injury_id = :injury
-      and coalesce(pain_rest, pain_daily, pain_walk, pain_cycle, pain_swim) is not null
-      and log_date > coalesce((select log_date from daily_logs
-        where injury_id = :injury and (pain_rest > 0 or pain_daily > 0 or pain_walk > 0 or pain_cycle > 0 or pain_swim > 0)
-        order by log_date desc limit 1), '')`,
   volumeRuns: `select run_date as date, kind, run_minutes as runMinutes, repetitions, continuous_minutes as continuousMinutes, distance_km as distanceKm
     from runs where injury_id = ?`,
   measures: `select assessed_on as assessedOn, fpa_left_deg as fpaLeftDeg, fpa_right_deg as fpaRightDeg, pelvic_tilt_deg as pelvicTiltDeg, cadence_spm as cadenceSpm,
@@ -154,15 +147,16 @@ function painChart(c: Context, range: PainRange): PainChartDto {
     logs = statement(db, "painLogsBetween").all(patientId, from, today) as PainLogInput[];
   }
   const runRows = statement(db, "painRuns").all(patientId, from, today) as PainRunInput[];
-  // The streak counts the current episode's logs only, as the engine does.
-  const streak = c.injury ? (statement(db, "streak").get({ injury: c.injury.id }) as { from: string | null; to: string | null; days: number }) : null;
+  // The current symptom-free streak is the engine's count (the return-to-run panel's, stored
+  // with the status): one home for the rule, so the chart and the caseload agree.
+  const panel = c.injury ? db.transaction((tx) => currentPanel(tx, c.user, patientId, today)) : null;
   return {
     range,
     from,
     to: today,
     points: painSeries(logs, runRows, from, today),
     stageBands: c.injury ? stageBands(stageChangesOf(c), c.injury.onsetDate, from, today) : [],
-    streak: streak && streak.from !== null && streak.to !== null ? { from: streak.from, to: streak.to, days: streak.days } : null,
+    streak: panel?.symptomFreeSpan ?? null,
     painSafeMax: settings.painSafeMax,
     painStopAbove: settings.painStopAbove,
   };

@@ -1,13 +1,13 @@
 import "server-only";
 import { auditRefused } from "./prepared";
-import { recomputePatientStatus, type Tx } from "./status";
+import { loadProtocol, recomputePatientStatus, type Tx } from "./status";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { injuries, patients, stageChanges } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayIn } from "@/lib/domain/dates";
-import { classifyRecurrence, recurrenceWords } from "@/lib/domain/recurrence";
+import { classifyRecurrence, recurrenceWords, watchWindow, watchWindowWords, type WatchWindowSettings } from "@/lib/domain/recurrence";
 import type { RedFlagAnswers } from "@/lib/domain/red-flags";
 import {
   canMoveTo,
@@ -36,10 +36,12 @@ export type InjuryEpisodeDto = InjuryDto & {
   recurrenceClass: InjuryRow["recurrenceClass"];
   /** The class, or "exacerbation of …", in words (Fuller et al. 2006). */
   recurrenceWords: string;
+  /** The re-injury watch window this episode gets after its return, from the clinic's protocol settings, in words. */
+  watchWindowWords: string;
   values: InjuryInput;
 };
 
-function toEpisodeDto(i: InjuryRow, today: string, all: readonly InjuryRow[]): InjuryEpisodeDto {
+function toEpisodeDto(i: InjuryRow, today: string, all: readonly InjuryRow[], settings: WatchWindowSettings): InjuryEpisodeDto {
   return {
     ...toInjuryDto(i, today),
     version: i.version,
@@ -48,13 +50,15 @@ function toEpisodeDto(i: InjuryRow, today: string, all: readonly InjuryRow[]): I
     closedDate: i.closedDate,
     recurrenceClass: i.recurrenceClass,
     recurrenceWords: recurrenceWords(classifyRecurrence(i, all)),
+    // From the stored recurrence flag, as the engine's re-injury window reads it.
+    watchWindowWords: watchWindowWords(watchWindow(i, settings)),
     values: toFormValues(i),
   };
 }
 
 function episodeDto(tx: Tx, id: string, today: string): InjuryEpisodeDto {
   const row = tx.select().from(injuries).where(eq(injuries.id, id)).get()!;
-  return toEpisodeDto(row, today, tx.select().from(injuries).where(eq(injuries.patientId, row.patientId)).all());
+  return toEpisodeDto(row, today, tx.select().from(injuries).where(eq(injuries.patientId, row.patientId)).all(), loadProtocol(tx, row.clinicId));
 }
 
 function toFormValues(i: InjuryRow): InjuryInput {
@@ -83,7 +87,8 @@ export async function listPatientInjuries(patientId: string): Promise<InjuryEpis
     .where(and(eq(injuries.patientId, patientId), eq(injuries.clinicId, user.clinicId)))
     .orderBy(desc(injuries.onsetDate), desc(injuries.createdAt))
     .all();
-  return all.map((i) => toEpisodeDto(i, today, all));
+  const settings = loadProtocol(db, user.clinicId);
+  return all.map((i) => toEpisodeDto(i, today, all, settings));
 }
 
 /**

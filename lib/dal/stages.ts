@@ -92,9 +92,16 @@ export async function getReturnToRun(patientId: string): Promise<ReturnToRunDto 
   });
 }
 
-/** The stored panel when it is current (computed for today, same episode); else the engine's, stored now. */
+/**
+ * The stored panel when it is current (computed for today, same episode, with every field
+ * of today's PanelState); else the engine's, stored now.
+ */
 function panelOf(tx: Tx, row: StoredPanelRow, patientId: string, today: string): PanelState {
-  if (row.panel !== null && row.computedFor === today && row.injuryId === row.currentInjuryId) return JSON.parse(row.panel) as PanelState;
+  if (row.panel !== null && row.computedFor === today && row.injuryId === row.currentInjuryId) {
+    const stored = JSON.parse(row.panel) as Partial<PanelState>;
+    // A panel stored before the streak's span was part of it is read afresh.
+    if (stored.symptomFreeSpan !== undefined) return stored as PanelState;
+  }
   return recomputePatientStatus(tx, patientId, today).panel ?? panelState(null);
 }
 

@@ -122,6 +122,8 @@ export type PanelState = {
   criteria: Criterion[];
   readyToProgress: boolean;
   symptomFreeStreak: number;
+  /** The streak's first and last counted day (the engine's count), null when it is 0. */
+  symptomFreeSpan: { from: string; to: string; days: number } | null;
   symptomFreeDaysNeeded: number;
   /** Pain-monitoring bands of the clinic's protocol, for colouring pain numbers. */
   painBands: { safeMax: number; stopAbove: number };
@@ -155,6 +157,7 @@ export function panelState(state: PatientEngineState | null): PanelState {
     criteria: r?.criteria ?? [],
     readyToProgress: r?.readyToProgress ?? false,
     symptomFreeStreak: r?.symptomFreeStreak ?? 0,
+    symptomFreeSpan: r?.symptomFreeSpan ?? null,
     symptomFreeDaysNeeded: settings?.symptomFreeDays ?? 7,
     painBands: { safeMax: settings?.painSafeMax ?? 3, stopAbove: settings?.painStopAbove ?? 5 },
     latestPain: r?.latestPain ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { painBand, painSeries, rangeStart, streakSpan, type PainLogInput } from "./chart-pain";
+import { painBand, painSeries, rangeStart, type PainLogInput } from "./chart-pain";
 
 const log = (date: string, pain: number | null, extra: Partial<PainLogInput> = {}): PainLogInput => ({
   date,
@@ -69,11 +69,3 @@ describe("painSeries", () => {
   });
 });
 
-describe("streakSpan", () => {
-  it.each([
-    ["no logs", [], null],
-    ["latest day painful", [log("2026-11-01", 0), log("2026-11-02", 2)], null],
-    ["three clear days after pain", [log("2026-11-01", 3), log("2026-11-02", 0), log("2026-11-04", 0), log("2026-11-05", 0)], { from: "2026-11-02", to: "2026-11-05", days: 3 }],
-    ["a day without scores breaks nothing", [log("2026-11-01", 0), log("2026-11-02", null), log("2026-11-03", 0)], { from: "2026-11-01", to: "2026-11-03", days: 2 }],
-  ])("%s", (_, logs, expected) => expect(streakSpan(logs as PainLogInput[])).toEqual(expected));
-});

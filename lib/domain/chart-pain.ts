@@ -4,7 +4,6 @@
  */
 import { calendarDays } from "./chart-days";
 import { addDays, daysBetween } from "./dates";
-import { worstScore } from "./engine/days";
 import { DEFAULT_PROTOCOL, type ProtocolSettings } from "./protocol";
 
 export type PainBand = "safe" | "caution" | "stop";
@@ -85,24 +84,4 @@ export function painSeries(logs: PainLogInput[], runs: PainRunInput[], from: str
     p.nextMorning = worse(p.nextMorning, r.painNextMorning);
   }
   return points;
-}
-
-/**
- * The current symptom-free streak as a span of days (the engine's rule: logged days whose
- * every recorded score is 0, counting back from the latest scored log), or null.
- */
-export function streakSpan(logs: PainLogInput[]): { from: string; to: string; days: number } | null {
-  const sorted = [...logs].sort((a, b) => (a.date < b.date ? 1 : -1));
-  let from: string | null = null;
-  let to: string | null = null;
-  let days = 0;
-  for (const log of sorted) {
-    const worst = worstScore(log);
-    if (worst === null) continue;
-    if (worst > 0) break;
-    to ??= log.date;
-    from = log.date;
-    days++;
-  }
-  return from && to ? { from, to, days } : null;
 }

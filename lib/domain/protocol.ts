@@ -24,8 +24,12 @@ export type ProtocolSettings = {
   lsiMinPercent: number;
   /** A calf test counts for a gate only when taken within this many days before it. */
   testFreshDays: number;
-  /** Weeks after the return date flagged as high re-injury risk. */
+  /** Weeks after the return date flagged as high re-injury risk (the watch window), after an ordinary return. */
   reinjuryWindowWeeks: number;
+  /** The longer watch window (weeks) after a recurrence, or with `priorStrainsForLongerWindow` or more prior calf strains. */
+  reinjuryWindowWeeksLonger: number;
+  /** Prior calf strains (before this episode) from which the longer watch window applies. */
+  priorStrainsForLongerWindow: number;
   /** Acute load (last 7 days) above the chronic weekly mean by more than this (%) plus the allowance is a load jump. */
   weeklyVolumeRisePercent: number;
   /** Small-volume allowance on top of the rise when load is counted in km. */
@@ -51,6 +55,8 @@ export const DEFAULT_PROTOCOL: ProtocolSettings = {
   lsiMinPercent: 90,
   testFreshDays: 14,
   reinjuryWindowWeeks: 6,
+  reinjuryWindowWeeksLonger: 10,
+  priorStrainsForLongerWindow: 2,
   weeklyVolumeRisePercent: 10,
   volumeAllowanceKm: 5,
   volumeAllowanceMinutes: 30,
@@ -71,6 +77,8 @@ export type ProtocolField = {
 const GREEN = "Green et al. 2022, Sports Med Open 8:10 (return-to-play criteria after calf strain)";
 const SILBERNAGEL = "Silbernagel et al. 2007 pain-monitoring model (Achilles tendinopathy), as adapted for calf return to running";
 const HEURISTIC = "Product heuristic (no published figure): a clinic may change it";
+const WATCH =
+  "Product heuristic (PRODUCT.md, Recurrence): re-injury risk is highest soon after the return to running, and higher after a recurrence or repeated calf strains (recurrence classes from Fuller et al. 2006)";
 
 export const PROTOCOL_FIELDS: readonly ProtocolField[] = [
   { key: "symptomFreeDays", label: "Symptom-free days before the first run", unit: "days", min: 1, max: 28, source: "Return-to-run gate from the calf-strain article: symptom-free in daily activities and no-impact exercise for at least 7 days" },
@@ -87,7 +95,9 @@ export const PROTOCOL_FIELDS: readonly ProtocolField[] = [
   { key: "volumeAllowanceKm", label: "Small-volume allowance on a load jump (km)", unit: "km", min: 0, max: 30, source: HEURISTIC },
   { key: "volumeAllowanceMinutes", label: "Small-volume allowance on a load jump (minutes)", unit: "min", min: 0, max: 180, source: HEURISTIC },
   { key: "volumeTargetPercent", label: "Weekly volume that completes the build-volume stage", unit: "% of pre-injury", min: 10, max: 150, source: "Default protocol: about 80% of the pre-injury weekly volume" },
-  { key: "reinjuryWindowWeeks", label: "Re-injury watch window after the return", unit: "weeks", min: 0, max: 52, source: "Re-injury risk is highest soon after the return to running (calf-strain literature; PRODUCT.md)" },
+  { key: "reinjuryWindowWeeks", label: "Re-injury watch window after the return", unit: "weeks", min: 0, max: 52, source: WATCH },
+  { key: "reinjuryWindowWeeksLonger", label: "Longer watch window, after a recurrence or repeated prior strains", unit: "weeks", min: 0, max: 52, source: WATCH },
+  { key: "priorStrainsForLongerWindow", label: "Prior calf strains from which the longer watch window applies", unit: "strains", min: 1, max: 10, source: WATCH },
   { key: "noLogDays", label: "Days without a log that raise a flag", unit: "days", min: 1, max: 60, source: "Clinic practice: a week without news needs a call" },
 ];
 
@@ -130,7 +140,10 @@ export function describeStages(s: ProtocolSettings): StageInfo[] {
       `${s.volumeTargetPercent}% of the pre-injury weekly volume in the last 7 days, with no open flag for 7 days.`,
     ],
     ["Strides, hills and faster work.", `Pain-free for 7 days; heel raises ≥${s.heelRaisesToReturn} with LSI ≥${s.lsiMinPercent}%; knee-to-wall LSI ≥${s.lsiMinPercent}%; tests within ${s.testFreshDays} days; no open flags.`],
-    ["Full training.", `Watch window: the first ${s.reinjuryWindowWeeks} weeks after the return carry a high re-injury risk.`],
+    [
+      "Full training.",
+      `Watch window: the first ${s.reinjuryWindowWeeks} weeks after the return carry a high re-injury risk (${s.reinjuryWindowWeeksLonger} weeks after a recurrence or with ${s.priorStrainsForLongerWindow} or more prior calf strains).`,
+    ],
   ];
   return texts.map(([description, toProgress], stage) => ({ stage, name: STAGE_NAMES[stage]!, description, toProgress }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Muscle, Side } from "@/lib/domain/vocabulary";
-import { addMonths, classifyRecurrence, oneYearAfter, recurrenceClassFor, recurrenceWords, sameMuscleGroup, sidesOverlap, watchWindowWeeks } from "./recurrence";
+import { addMonths, classifyRecurrence, oneYearAfter, recurrenceClassFor, recurrenceWords, sameMuscleGroup, sidesOverlap, watchWindow, watchWindowWords } from "./recurrence";
 
 describe("sidesOverlap", () => {
   it.each<[Side, Side, boolean]>([
@@ -94,12 +94,29 @@ describe("classifyRecurrence", () => {
   });
 });
 
-describe("watchWindowWeeks (product heuristic)", () => {
+describe("watchWindow (product heuristic, from the clinic's protocol settings)", () => {
+  const defaults = { reinjuryWindowWeeks: 6, reinjuryWindowWeeksLonger: 10, priorStrainsForLongerWindow: 2 };
+  const edited = { reinjuryWindowWeeks: 8, reinjuryWindowWeeksLonger: 16, priorStrainsForLongerWindow: 3 };
   it.each([
-    ["first strain, no prior", "none", 0, 6],
-    ["one prior strain", "none", 1, 6],
-    ["two prior strains", "none", 2, 10],
-    ["after a recurrence", "early", 0, 10],
-  ] as const)("%s → %i weeks", (_l, recurrenceClass, priorStrains, weeks) => expect(watchWindowWeeks({ recurrenceClass, priorStrains })).toBe(weeks));
-  it("follows the clinic's settings", () => expect(watchWindowWeeks({ recurrenceClass: "none", priorStrains: 0 }, { watchWeeks: 8, watchWeeksLonger: 12, priorStrainsForLonger: 3 })).toBe(8));
+    ["defaults: first strain, no prior", defaults, false, 0, 6, null],
+    ["defaults: prior strains unknown", defaults, false, null, 6, null],
+    ["defaults: one prior strain", defaults, false, 1, 6, null],
+    ["defaults: two prior strains", defaults, false, 2, 10, "with 2 prior calf strains"],
+    ["defaults: after a recurrence", defaults, true, 0, 10, "after a recurrence"],
+    ["defaults: both reasons", defaults, true, 4, 10, "after a recurrence and with 4 prior calf strains"],
+    ["edited: first strain", edited, false, 0, 8, null],
+    ["edited: two prior strains are no longer enough", edited, false, 2, 8, null],
+    ["edited: three prior strains", edited, false, 3, 16, "with 3 prior calf strains"],
+    ["edited: after a recurrence", edited, true, 0, 16, "after a recurrence"],
+    ["a clinic without a window", { ...defaults, reinjuryWindowWeeks: 0 }, false, 0, 0, null],
+  ] as const)("%s → %s weeks", (_l, s, isRecurrence, priorStrains, weeks, why) => {
+    const w = watchWindow({ isRecurrence, priorStrains }, s);
+    expect(w).toEqual({ weeks, longer: why !== null, why });
+  });
+  it.each([
+    [{ weeks: 6, longer: false, why: null }, "6 weeks after the return to full running."],
+    [{ weeks: 10, longer: true, why: "after a recurrence" }, "10 weeks after the return to full running (the longer window: after a recurrence)."],
+    [{ weeks: 1, longer: false, why: null }, "1 week after the return to full running."],
+    [{ weeks: 0, longer: false, why: null }, "No re-injury watch window (the clinic set it to 0 weeks)."],
+  ] as const)("words for %j", (w, words) => expect(watchWindowWords(w)).toBe(words));
 });

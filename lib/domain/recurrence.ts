@@ -12,6 +12,7 @@
  */
 import type { Muscle, RecurrenceClass, Side } from "@/lib/domain/vocabulary";
 import { isIsoDay } from "./dates";
+import type { ProtocolSettings } from "./protocol";
 
 export type EpisodeFacts = {
   id?: string;
@@ -105,25 +106,41 @@ export function recurrenceWords(v: RecurrenceVerdict): string {
   return `${RECURRENCE_CLASS_WORDS[v.class]}, after the return of ${v.since} (Fuller et al. 2006).`;
 }
 
-/**
- * The re-injury watch window after the return to full running, in weeks: a product
- * heuristic, not a published rule (PRODUCT.md). Clinic settings, kept beside the protocol's.
- */
-export type RecurrenceWatchSettings = {
-  /** Weeks watched after an ordinary return. */
-  watchWeeks: number;
-  /** Weeks watched after a recurrence, or with `priorStrainsForLonger` or more prior strains. */
-  watchWeeksLonger: number;
-  /** Prior calf strains from which the longer window applies. */
-  priorStrainsForLonger: number;
+/** The protocol settings that set the re-injury watch window (see `ProtocolSettings`). */
+export type WatchWindowSettings = Pick<ProtocolSettings, "reinjuryWindowWeeks" | "reinjuryWindowWeeksLonger" | "priorStrainsForLongerWindow">;
+
+/** What the watch window depends on: whether the episode is a recurrence (any class) and the prior calf strains. */
+export type WatchWindowEpisode = { isRecurrence: boolean; priorStrains: number | null };
+
+export type WatchWindow = {
+  /** Weeks watched after the return (0: no window). */
+  weeks: number;
+  /** True when the longer window applies. */
+  longer: boolean;
+  /** Why this length, in words ("after a recurrence", "with 2 prior calf strains"), or null for the ordinary window. */
+  why: string | null;
 };
 
-export const DEFAULT_RECURRENCE_WATCH: RecurrenceWatchSettings = { watchWeeks: 6, watchWeeksLonger: 10, priorStrainsForLonger: 2 };
+/**
+ * The re-injury watch window after the return to full running: the clinic's ordinary
+ * window (`reinjuryWindowWeeks`, 6 weeks by default), or the longer one
+ * (`reinjuryWindowWeeksLonger`, 10) after a recurrence (early, late or delayed, as
+ * `classifyRecurrence` classes it) or with `priorStrainsForLongerWindow` (2) or more prior
+ * calf strains. A product heuristic, not a published rule (PRODUCT.md, "Recurrence"). The
+ * one home of this rule: the engine's re-injury flag, the episode list and the discharge
+ * letter all read it.
+ */
+export function watchWindow(episode: WatchWindowEpisode, s: WatchWindowSettings): WatchWindow {
+  const prior = episode.priorStrains ?? 0;
+  const reasons: string[] = [];
+  if (episode.isRecurrence) reasons.push("after a recurrence");
+  if (prior >= s.priorStrainsForLongerWindow) reasons.push(`with ${prior} prior calf strain${prior === 1 ? "" : "s"}`);
+  if (reasons.length === 0) return { weeks: s.reinjuryWindowWeeks, longer: false, why: null };
+  return { weeks: s.reinjuryWindowWeeksLonger, longer: true, why: reasons.join(" and ") };
+}
 
-/** The watch window in weeks for an episode: longer after a recurrence or with repeated prior strains. */
-export function watchWindowWeeks(
-  episode: { recurrenceClass: RecurrenceClass; priorStrains: number },
-  s: RecurrenceWatchSettings = DEFAULT_RECURRENCE_WATCH,
-): number {
-  return episode.recurrenceClass !== "none" || episode.priorStrains >= s.priorStrainsForLonger ? s.watchWeeksLonger : s.watchWeeks;
+/** The watch window in words, for the episode list: "10 weeks after the return (longer: after a recurrence)". */
+export function watchWindowWords(w: WatchWindow): string {
+  if (w.weeks === 0) return "No re-injury watch window (the clinic set it to 0 weeks).";
+  return `${w.weeks} week${w.weeks === 1 ? "" : "s"} after the return to full running${w.longer ? ` (the longer window: ${w.why})` : ""}.`;
 }

@@ -12,6 +12,7 @@ import { addDays, daysBetween } from "@/lib/domain/dates";
 import { shortDay } from "@/lib/domain/engine";
 import { stageName } from "@/lib/domain/injury";
 import { DEFAULT_PROTOCOL } from "@/lib/domain/protocol";
+import { watchWindow } from "@/lib/domain/recurrence";
 import { OKABE_ITO, SIDE_STYLE } from "@/components/charts/palette";
 import type { DistanceUnit, Side } from "@/lib/domain/vocabulary";
 import { formatDistance, METRES_PER } from "@/lib/validation/parse";
@@ -342,30 +343,24 @@ export function lastRuns(d: PatientExportDto, injury: ExportInjuryDto, limit = 1
   return { rows, total: all.length };
 }
 
-/**
- * The watch window after return: 6 weeks, or 10 weeks after a recurrence or with 2 or more
- * prior calf strains (a product heuristic, PRODUCT.md "Recurrence").
- */
-export function watchWindowWeeks(injury: Pick<ExportInjuryDto, "isRecurrence" | "priorStrains">): number {
-  return injury.isRecurrence || injury.priorStrains >= 2 ? 10 : 6;
-}
-
 /** The discharge part of the letter: the outcome and the watch window, or null when the runner has not returned. */
 export function dischargeSummary(d: PatientExportDto, injury: ExportInjuryDto): { outcome: string; watchUntil: string; watchWeeks: number; advice: string[] } | null {
   if (!injury.returnDate) return null;
   const days = daysBetween(injury.onsetDate, injury.returnDate);
-  const weeks = watchWindowWeeks(injury);
+  const s = settingsOf(d);
+  // The clinic's watch window for this episode (one home: lib/domain/recurrence.ts).
+  const window = watchWindow(injury, s);
+  const weeks = window.weeks;
   const { latest } = latestAssessments(d, injury);
   const heel = latest ? limbSymmetryIndex(injury.side, latest.heelRaisesLeft, latest.heelRaisesRight) : null;
-  const s = settingsOf(d);
   return {
     outcome: `Returned to full running on ${injury.returnDate}, ${days} days after the injury${heel !== null ? `, with a heel-raise limb symmetry index of ${Math.round(heel)}% at the last test` : ""}.`,
     watchWeeks: weeks,
     watchUntil: addDays(injury.returnDate, weeks * 7),
     advice: [
-      `For ${weeks} weeks after the return (the watch window${weeks === 10 ? ", longer after a recurrence or two or more earlier calf strains" : ""}), keep logging runs with pain during and the next morning.`,
+      `For ${weeks} week${weeks === 1 ? "" : "s"} after the return (the watch window${window.longer ? `, longer ${window.why}` : ""}), keep logging runs with pain during and the next morning.`,
       `Stop a run with calf pain above ${s.painStopAbove}/10, and contact the clinic if next-morning pain is ${s.nextMorningRise} or more points above the usual.`,
-      `Keep single-leg heel raises in the week; retest at the end of the window (target ${s.heelRaisesToReturn} repetitions and a limb symmetry index of 90% or more).`,
+      `Keep single-leg heel raises in the week; retest at the end of the window (target ${s.heelRaisesToReturn} repetitions and a limb symmetry index of ${s.lsiMinPercent}% or more).`,
       "Raise weekly volume gradually; large weekly jumps have been linked with running injuries (Nielsen 2014).",
     ],
   };

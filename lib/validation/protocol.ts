@@ -10,5 +10,8 @@ export const protocolSchema = z
   .superRefine((v, ctx) => {
     if ((v.painSafeMax as number) >= (v.painStopAbove as number)) ctx.addIssue({ code: "custom", path: ["painStopAbove"], message: "The stop limit must be above the safe limit." });
     if ((v.heelRaisesToRun as number) > (v.heelRaisesToReturn as number)) ctx.addIssue({ code: "custom", path: ["heelRaisesToReturn"], message: "The target for full return cannot be below the target to start running." });
+    if ((v.reinjuryWindowWeeksLonger as number) < (v.reinjuryWindowWeeks as number)) {
+      ctx.addIssue({ code: "custom", path: ["reinjuryWindowWeeksLonger"], message: "The longer watch window cannot be shorter than the ordinary one." });
+    }
   });
 export type ProtocolInput = z.infer<typeof protocolSchema>;

@@ -4,7 +4,9 @@
  * Each DAL call is run once while its statements are recorded (the SQL text, parameters
  * and method, and which ran inside a transaction, audit writes included); the replay then
  * runs exactly those statements through cached better-sqlite3 prepared statements. The two
- * are timed alternately, many times, and the medians compared.
+ * are interleaved (one of each per iteration, the order alternating: A B, B A, …) for the
+ * whole budget, so both get the same number of samples under the same machine load, and
+ * the medians are compared.
  *
  * Run by scripts/bench/run.ts as a child process with scripts/bench/tsconfig.json, which
  * puts a stand-in session (scripts/bench/dal-session.ts) in place of next-auth's:
@@ -116,16 +118,30 @@ async function compare(name: string, call: () => Promise<unknown>, budgetMs: num
   const ops = await record(call);
   const raw = replayer(ops);
   for (let i = 0; i < 5; i++) raw();
+  // Interleaved: one DAL call and one replay per iteration, so load from elsewhere on the
+  // machine falls on both alike; which of the two goes first alternates (A B, B A, …) so
+  // neither always runs on caches the other just warmed. Same number of samples each.
   const dal: number[] = [];
   const direct: number[] = [];
-  const until = performance.now() + budgetMs;
-  while ((performance.now() < until && dal.length < 2000) || dal.length < 15) {
-    let t = performance.now();
+  const timeDal = async () => {
+    const t = performance.now();
     await call();
     dal.push(performance.now() - t);
-    t = performance.now();
+  };
+  const timeRaw = () => {
+    const t = performance.now();
     raw();
     direct.push(performance.now() - t);
+  };
+  const until = performance.now() + budgetMs;
+  while ((performance.now() < until && dal.length < 2000) || dal.length < 16) {
+    if (dal.length % 2 === 0) {
+      await timeDal();
+      timeRaw();
+    } else {
+      timeRaw();
+      await timeDal();
+    }
   }
   const dalMedianMs = median(dal);
   const rawMedianMs = median(direct);

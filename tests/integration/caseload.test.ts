@@ -173,16 +173,51 @@ describe("caseload filters, search, sort and paging", () => {
     expect(p3.rows.some((r) => r.name.startsWith("Page") && r.stage === null) || p2.rows.some((r) => r.name.startsWith("Page") && r.stage === null)).toBe(true);
   });
 
-  it("reads one page in one SQL statement, however many patients it holds", async () => {
+  it("reads one page in one SQL statement, and the counts in one more only when they changed, however many patients it holds", async () => {
     actAs("admin@springback.test");
     // The day's first read may refresh statuses computed for an earlier day.
     await getCaseloadPage(q());
+    // A view not read before: the page (with the clinic's caseload version) and its counts.
     const { result, reads } = await statementsDuring(() => getCaseloadPage(q({ flag: "any", sort: "pain" })));
     expect(result.rows.length).toBeGreaterThan(2);
-    expect(reads).toHaveLength(1);
+    expect(reads).toHaveLength(2);
+    // The same counts in another order: kept, so the page alone.
+    const resorted = await statementsDuring(() => getCaseloadPage(q({ flag: "any", sort: "name" })));
+    expect(resorted.reads).toHaveLength(1);
+    expect(resorted.result.total).toBe(result.total);
     const whole = await statementsDuring(() => getCaseloadPage(q()));
     expect(whole.result.rows.length).toBe(25);
     expect(whole.reads).toHaveLength(1);
+  });
+
+  it("reads the counts afresh once anything they count changed, from any connection", async () => {
+    actAs("admin@springback.test");
+    const before = await getCaseloadPage(q());
+    const again = await statementsDuring(() => getCaseloadPage(q()));
+    expect(again.reads).toHaveLength(1);
+    expect(again.result.tiles).toEqual(before.tiles);
+    // A write as another process would make it (straight SQL): one runner archived.
+    const victim = before.rows[0]!.patientId;
+    getDb().$client.prepare("update patients set archived_at = ? where id = ?").run("2026-11-26T09:00:00.000Z", victim);
+    try {
+      const after = await statementsDuring(() => getCaseloadPage(q()));
+      expect(after.reads).toHaveLength(2);
+      expect(after.result.tiles.active).toBe(before.tiles.active - 1);
+      expect(after.result.total).toBe(before.total - 1);
+      // A write that changes nothing the counts read (a note) keeps them.
+      getDb().$client.prepare("update patients set notes = coalesce(notes, '') || '.' where id = ?").run(victim);
+      expect((await statementsDuring(() => getCaseloadPage(q()))).reads).toHaveLength(1);
+    } finally {
+      getDb().$client.prepare("update patients set archived_at = null where id = ?").run(victim);
+    }
+    const restored = await statementsDuring(() => getCaseloadPage(q()));
+    expect(restored.reads).toHaveLength(2);
+    expect(restored.result.tiles).toEqual(before.tiles);
+    // One flag code's view reads the stored flag lists, which the version does not follow: always counted.
+    const code = await getCaseloadPage(q({ flag: "no_recent_log" }));
+    const codeAgain = await statementsDuring(() => getCaseloadPage(q({ flag: "no_recent_log" })));
+    expect(codeAgain.reads).toHaveLength(2);
+    expect(codeAgain.result.total).toBe(code.total);
   });
 
   it("records a caseload view in the audit trail", async () => {

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { and, asc, between, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, dailyLogs, injuries, patients, runs } from "@/db/schema";
+import { auditEvents, dailyLogs, injuries, patients, patientStatus, runs } from "@/db/schema";
 import { getMeasuresChart, getPainChart, getProgressCharts, getVolumeChart } from "@/lib/dal/charts";
-import { painSeries, rangeStart, streakSpan } from "@/lib/domain/chart-pain";
+import { getReturnToRun } from "@/lib/dal/stages";
+import { painSeries, rangeStart } from "@/lib/domain/chart-pain";
+import { addDays } from "@/lib/domain/dates";
 import { SEED_NOW, actAs, seedClinicPerFile } from "../support/db";
 
 vi.mock("@/lib/auth/session", () => import("../support/session-mock"));
@@ -79,7 +81,7 @@ describe("chart reads", () => {
     expect(last).toMatchObject({ action: "patient.charts.view", patientId: idOfPatient("Grace") });
   });
 
-  it("pain (all): the same days, values and streak as worked out from every log of the patient", async () => {
+  it("pain (all): the same days and values as worked out from every log of the patient, and the engine's symptom-free streak", async () => {
     const admin = actAs("admin@springback.test");
     const db = getDb();
     const ids = db.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, admin.clinicId)).all().map((r) => r.id);
@@ -95,9 +97,18 @@ describe("chart reads", () => {
       const runRows = db.select({ date: runs.runDate, painDuring: runs.painDuring, painNextMorning: runs.painNextMorning }).from(runs).where(and(eq(runs.patientId, id), between(runs.runDate, from, TODAY))).all();
       expect(chart.from).toBe(from);
       expect(chart.points).toEqual(painSeries(logs, runRows, from, TODAY));
-      const expected = injury ? streakSpan(db.select(pain).from(dailyLogs).where(eq(dailyLogs.injuryId, injury.id)).all()) : null;
-      expect(chart.streak).toEqual(expected);
-      if (expected) streaks++;
+      // The streak is the engine's count, as the panel and the caseload show it (one rule).
+      const panel = (await getReturnToRun(id))!;
+      const status = db.select().from(patientStatus).where(eq(patientStatus.patientId, id)).get();
+      expect(chart.streak?.days ?? 0).toBe(panel.symptomFreeStreak);
+      expect(chart.streak?.days ?? 0).toBe(status?.symptomFreeStreak ?? 0);
+      expect(chart.streak).toEqual(panel.symptomFreeSpan);
+      if (chart.streak) {
+        streaks++;
+        // Its last day is the last logged day, today or yesterday (a count that is not current is 0).
+        expect(chart.streak.to >= addDays(TODAY, -1)).toBe(true);
+        expect(chart.streak.from <= chart.streak.to).toBe(true);
+      }
     }
     // The seeded clinic has runners with and without a current streak.
     expect(streaks).toBeGreaterThan(0);

@@ -366,6 +366,26 @@ describe("other flags", () => {
     expect(r.flags.find((f) => f.code === "reinjury_window")?.reason).toBe("Returned to running on 5 Nov: the first 6 weeks (until 17 Dec) carry a high re-injury risk.");
     expect(r.readyToProgress).toBe(false);
   });
+
+  // The watch window's length comes from the clinic's settings and the episode (recurrence, prior strains).
+  const recurrence = { muscle: "medial_gastrocnemius", grade: 2, severity: "strain", achilles: false, side: "left" } as const;
+  it.each<[string, number, { isRecurrence: boolean; priorStrains: number | null }, Partial<typeof DEFAULT_PROTOCOL>, string | null]>([
+    ["day 41 of a first strain's 6 weeks", 41, { isRecurrence: false, priorStrains: 0 }, {}, "the first 6 weeks (until 27 Nov) carry a high re-injury risk."],
+    ["day 42: the 6 weeks are over", 42, { isRecurrence: false, priorStrains: 0 }, {}, null],
+    ["day 42 after a recurrence: 10 weeks", 42, { isRecurrence: true, priorStrains: 0 }, {}, "the first 10 weeks (until 24 Dec) carry a high re-injury risk (the clinic's longer window, after a recurrence)."],
+    ["day 69 with 2 prior strains", 69, { isRecurrence: false, priorStrains: 2 }, {}, "the first 10 weeks (until 27 Nov) carry a high re-injury risk (the clinic's longer window, with 2 prior calf strains)."],
+    ["day 70 with 2 prior strains: over", 70, { isRecurrence: false, priorStrains: 2 }, {}, null],
+    ["a clinic with an 8-week window, day 42", 42, { isRecurrence: false, priorStrains: 0 }, { reinjuryWindowWeeks: 8 }, "the first 8 weeks (until 10 Dec) carry a high re-injury risk."],
+    ["a clinic asking 3 prior strains for the longer window: 2 are not enough", 42, { isRecurrence: false, priorStrains: 2 }, { priorStrainsForLongerWindow: 3 }, null],
+    ["a clinic with a 16-week longer window, day 100 after a recurrence", 100, { isRecurrence: true, priorStrains: 0 }, { reinjuryWindowWeeksLonger: 16 }, "the first 16 weeks (until 8 Dec) carry a high re-injury risk (the clinic's longer window, after a recurrence)."],
+    ["a clinic without a window", 1, { isRecurrence: false, priorStrains: 0 }, { reinjuryWindowWeeks: 0 }, null],
+  ])("stage 5, %s", (_name, daysSince, episode, settings, reason) => {
+    const returned = ago(daysSince);
+    const r = computeReturnToRun(input({ stageChanges: at(5, returned), returnDate: returned, logs: [log(ago(1))], injury: { ...recurrence, ...episode }, settings: { ...DEFAULT_PROTOCOL, ...settings } }));
+    const flag = r.flags.find((f) => f.code === "reinjury_window");
+    if (reason === null) expect(flag).toBeUndefined();
+    else expect(flag?.reason.replace(/^Returned to running on [^:]+: /, "")).toBe(reason);
+  });
 });
 
 describe("protocol settings from JSON", () => {

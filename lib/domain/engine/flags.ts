@@ -1,6 +1,7 @@
 /** The flags of PRODUCT.md that are not a single run's pain: each a stable code with its reason in words. */
 import { addDays, daysBetween } from "../dates";
 import type { ProtocolSettings } from "../protocol";
+import { watchWindow, type WatchWindowEpisode } from "../recurrence";
 import { lastIndexOnOrBefore, nextDay, type Day } from "./days";
 import type { RunVerdict } from "./monitoring";
 import type { EngineAssessment, Flag, FlagCode, Load } from "./types";
@@ -146,15 +147,23 @@ export function noRecentLogFlag(lastLogDate: string | null, onsetDate: string, t
   );
 }
 
-export function reinjuryWindowFlag(returnDate: string | null, today: string, s: ProtocolSettings): Flag | null {
-  if (!returnDate || s.reinjuryWindowWeeks === 0) return null;
-  const end = addDays(returnDate, s.reinjuryWindowWeeks * 7);
+/**
+ * The re-injury watch window after the return to full running, its length from the
+ * clinic's protocol settings and the episode (`watchWindow`: longer after a recurrence or
+ * with repeated prior strains; a product heuristic, PRODUCT.md "Recurrence"). Open from the
+ * return day until the day the window ends (exclusive); null outside it, or when the
+ * clinic set the window to 0 weeks.
+ */
+export function reinjuryWindowFlag(returnDate: string | null, today: string, s: ProtocolSettings, episode: WatchWindowEpisode): Flag | null {
+  const w = watchWindow(episode, s);
+  if (!returnDate || w.weeks === 0) return null;
+  const end = addDays(returnDate, w.weeks * 7);
   if (today < returnDate || today >= end) return null;
   return open(
     "reinjury_window",
     "caution",
     returnDate,
-    `Returned to running on ${shortDay(returnDate)}: the first ${s.reinjuryWindowWeeks} weeks (until ${shortDay(end)}) carry a high re-injury risk.`,
+    `Returned to running on ${shortDay(returnDate)}: the first ${plural(w.weeks, "week")} (until ${shortDay(end)}) carry a high re-injury risk${w.longer ? ` (the clinic's longer window, ${w.why})` : ""}.`,
   );
 }
 

@@ -201,7 +201,7 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
   if (stage < 5) add(painRiseFlag(days, today, s));
   const lastLogDate = [logs.at(-1)?.date, runs.at(-1)?.date].filter((d): d is string => !!d).sort().at(-1) ?? null;
   if (stage < 5) add(noRecentLogFlag(lastLogDate, input.onsetDate, today, s));
-  if (stage === 5) add(reinjuryWindowFlag(returnStart, today, s));
+  if (stage === 5) add(reinjuryWindowFlag(returnStart, today, s, input.injury));
   add(gaitFaultFlag(assessments));
 
   const ix = loadIndex(runs);
@@ -259,6 +259,8 @@ export function computeReturnToRun(input: EngineInput): EngineResult {
     criteria,
     readyToProgress,
     symptomFreeStreak: streak,
+    // The last counted day is the last logged day: the count starts there or is 0.
+    symptomFreeSpan: streak > 0 && sf.firstDay !== null && sf.lastLogged !== null ? { from: sf.firstDay, to: sf.lastLogged, days: streak } : null,
     latestPain: latest?.worst ?? null,
     latestPainDate: latest?.date ?? null,
     lastLogDate,

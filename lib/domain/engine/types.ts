@@ -138,6 +138,8 @@ export type EngineResult = {
   readyToProgress: boolean;
   /** Symptom-free days counted up to today or yesterday (0 when the count is not current). */
   symptomFreeStreak: number;
+  /** The days of that count: the first and the last counted day; null when it is 0 (the pain chart draws it). */
+  symptomFreeSpan: { from: string; to: string; days: number } | null;
   latestPain: number | null;
   latestPainDate: string | null;
   lastLogDate: string | null;

@@ -1,0 +1,1 @@
+CREATE INDEX `stage_changes_patient_idx` ON `stage_changes` (`patient_id`,`effective_date`);
