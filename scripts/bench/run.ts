@@ -350,7 +350,8 @@ async function main() {
     const page: Bar = { kind: "ratio", max: 2 };
     const targets: Target[] = [
       { name: "floor: /account (session only)", path: "/account", bar: { kind: "floor" } },
-      { name: "caseload: first page", path: "/", bar: page },
+      // ENGINEERING.md: at 20,000 runners in one clinic the admin's caseload (the one page whose cost grows with the clinic) has the tighter bar.
+      { name: "caseload: first page", path: "/", bar: options.patients >= 20_000 ? { kind: "ratio", max: 1.5 } : page },
       { name: "caseload: a therapist's own, first page", path: "/", bar: page, asTherapist: true },
       { name: "caseload: filtered (stage 3)", path: "/?stage=3", bar: page },
       { name: "caseload: sorted by pain", path: "/?sort=pain", bar: page },
