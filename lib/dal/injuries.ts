@@ -1,6 +1,7 @@
 import "server-only";
 import { auditRefused } from "./prepared";
-import { loadProtocol, recomputePatientStatus, type Tx } from "./status";
+import { loadProtocol, markRecurrences, recomputePatientStatus, type Tx } from "./status";
+export { markRecurrences };
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { injuries, patients, stageChanges } from "@/db/schema";
@@ -89,22 +90,6 @@ export async function listPatientInjuries(patientId: string): Promise<InjuryEpis
     .all();
   const settings = loadProtocol(db, user.clinicId);
   return all.map((i) => toEpisodeDto(i, today, all, settings));
-}
-
-/**
- * Rewrites `recurrence_class` (and `is_recurrence`, true for any class) for every episode of
- * the patient: a new or moved onset, side or muscle, or a return date, can change any of them.
- */
-export function markRecurrences(tx: Tx, patientId: string): void {
-  const all = tx
-    .select({ id: injuries.id, side: injuries.side, muscle: injuries.muscle, onsetDate: injuries.onsetDate, returnDate: injuries.returnDate, closedDate: injuries.closedDate, recurrenceClass: injuries.recurrenceClass })
-    .from(injuries)
-    .where(eq(injuries.patientId, patientId))
-    .all();
-  for (const episode of all) {
-    const cls = classifyRecurrence(episode, all).class;
-    if (cls !== episode.recurrenceClass) tx.update(injuries).set({ recurrenceClass: cls, isRecurrence: cls !== "none" }).where(eq(injuries.id, episode.id)).run();
-  }
 }
 
 function checkOnset(onset: string, today: string, dateOfBirth: string) {

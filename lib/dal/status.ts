@@ -15,6 +15,7 @@ import { computeReturnToRun, type Criterion, type EngineInput, type EngineResult
 import { describeInjury, stageName } from "@/lib/domain/injury";
 import { describeStages, ladderWords, protocolFromJson, type ProtocolSettings, type StageInfo } from "@/lib/domain/protocol";
 import { addToSummary, emptySummary, type RecomputeSummary, type StatusSnapshot } from "@/lib/domain/recompute-summary";
+import { classifyRecurrence } from "@/lib/domain/recurrence";
 import { caseloadKeys, writeCaseloadKeys } from "./caseload-keys";
 import { redFlagStatusFor } from "./red-flag-screen";
 import { cadenceFlag } from "./cadence-reads";
@@ -257,6 +258,7 @@ export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string;
       const settings = loadProtocol(tx, clinic.id);
       const ids = tx.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, clinic.id)).all();
       for (const { id } of ids) {
+        summary.recurrencesReclassified += markRecurrences(tx, id);
         const outcome = recomputePatientStatus(tx, id, today, settings);
         if (!outcome.after) continue;
         const unmet = outcome.panel?.criteria.filter((c) => !c.met).map((c) => c.label) ?? [];
@@ -266,6 +268,28 @@ export function recomputeAllStatuses(options: { db?: Db | Tx; clinicId?: string;
     return { total: summary.total, changed: summary.changed, summary };
   };
   return "transaction" in db ? (db as Db).transaction((tx) => run(tx)) : run(db);
+}
+
+/**
+ * Rewrites `recurrence_class` (and `is_recurrence`, true for any class) for every episode of
+ * the patient: a new or moved onset, side or muscle, or a return date, can change any of them.
+ * Returns how many episodes changed class. (Here, without "server-only", so that
+ * `npm run status:recompute` can bring older databases' classes up to date.)
+ */
+export function markRecurrences(tx: Tx, patientId: string): number {
+  const all = tx
+    .select({ id: injuries.id, side: injuries.side, muscle: injuries.muscle, onsetDate: injuries.onsetDate, returnDate: injuries.returnDate, closedDate: injuries.closedDate, recurrenceClass: injuries.recurrenceClass })
+    .from(injuries)
+    .where(eq(injuries.patientId, patientId))
+    .all();
+  let changed = 0;
+  for (const episode of all) {
+    const cls = classifyRecurrence(episode, all).class;
+    if (cls === episode.recurrenceClass) continue;
+    tx.update(injuries).set({ recurrenceClass: cls, isRecurrence: cls !== "none" }).where(eq(injuries.id, episode.id)).run();
+    changed++;
+  }
+  return changed;
 }
 
 /**

@@ -22,10 +22,12 @@ export type RecomputeSummary = {
   flagsCleared: Record<string, number>;
   /** Criterion label → runners no longer ready because it is unmet. */
   notReadyBecause: Record<string, number>;
+  /** Episodes whose recurrence class (lib/domain/recurrence.ts) was rewritten, e.g. in a database made before the classes existed. */
+  recurrencesReclassified: number;
 };
 
 export function emptySummary(): RecomputeSummary {
-  return { total: 0, changed: 0, stageChanged: 0, becameReady: 0, noLongerReady: 0, streakChanged: 0, flagsRaised: {}, flagsCleared: {}, notReadyBecause: {} };
+  return { total: 0, changed: 0, stageChanged: 0, becameReady: 0, noLongerReady: 0, streakChanged: 0, flagsRaised: {}, flagsCleared: {}, notReadyBecause: {}, recurrencesReclassified: 0 };
 }
 
 const bump = (counts: Record<string, number>, key: string) => {
@@ -62,6 +64,10 @@ const listed = (counts: Record<string, number>, words: (key: string) => string) 
 /** The summary in lines of plain words, most telling first. */
 export function summaryLines(s: RecomputeSummary): string[] {
   const lines = [`Recomputed the return-to-run status of ${runners(s.total)}: ${s.changed} changed.`];
+  if (s.recurrencesReclassified > 0) {
+    const n = s.recurrencesReclassified;
+    lines.push(`Recurrence: ${n} injury episode${n === 1 ? "" : "s"} newly classed against the earlier episode's return (exacerbation; early, late or delayed recurrence).`);
+  }
   if (s.changed === 0) return lines;
   lines.push(
     s.stageChanged === 0

@@ -54,6 +54,19 @@ describe("recompute all", () => {
     expect(storedStatus(marta).symptomFreeStreak).toBe(0);
   });
 
+  it("brings recurrence classes written before the classes existed up to date, and says so", () => {
+    const db = getDb();
+    const recurring = db.select({ id: injuries.id, cls: injuries.recurrenceClass }).from(injuries).all().filter((i) => i.cls !== "none");
+    expect(recurring.length).toBeGreaterThan(0);
+    // As a database from before the classes: every episode "none", none a recurrence.
+    for (const i of recurring) db.update(injuries).set({ recurrenceClass: "none", isRecurrence: false }).where(eq(injuries.id, i.id)).run();
+    const result = recomputeAllStatuses({ now: NOW });
+    expect(result.summary.recurrencesReclassified).toBe(recurring.length);
+    expect(summaryLines(result.summary)).toContain(`Recurrence: ${recurring.length} injury episode${recurring.length === 1 ? "" : "s"} newly classed against the earlier episode's return (exacerbation; early, late or delayed recurrence).`);
+    for (const i of recurring) expect(db.select({ cls: injuries.recurrenceClass, is: injuries.isRecurrence }).from(injuries).where(eq(injuries.id, i.id)).get()).toEqual({ cls: i.cls, is: true });
+    expect(recomputeAllStatuses({ now: NOW }).summary.recurrencesReclassified).toBe(0);
+  });
+
   it("time-based flags age with the day the status is computed for", () => {
     const later = new Date("2026-12-06T10:00:00Z");
     const result = recomputeAllStatuses({ now: later });
