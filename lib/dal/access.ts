@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import { careTeam, patients } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { careTeam, injuries, patients } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import { NotFoundError } from "./errors";
 
@@ -24,6 +25,22 @@ export function visiblePatientsWhere(user: SessionUser): SQL {
 }
 
 export { NotFoundError } from "./errors";
+
+/**
+ * An injury episode (the whole row) with its patient's date of birth and archive mark, when
+ * the user may see the patient (`visiblePatientsWhere`); NotFoundError("Injury episode")
+ * otherwise. For writes addressed by episode id (injury edits, the red-flag screen).
+ */
+export function visibleInjury(db: Pick<Db, "select">, user: SessionUser, injuryId: string) {
+  const row = db
+    .select({ injury: injuries, dateOfBirth: patients.dateOfBirth, archivedAt: patients.archivedAt })
+    .from(injuries)
+    .innerJoin(patients, eq(patients.id, injuries.patientId))
+    .where(and(eq(injuries.id, injuryId), visiblePatientsWhere(user)))
+    .get();
+  if (!row) throw new NotFoundError("Injury episode");
+  return row;
+}
 
 /**
  * "Patient not found" for a write on a runner the user may not reach, carrying what was

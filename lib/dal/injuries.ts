@@ -19,9 +19,9 @@ import {
   type InjuryReturnInput,
   type InjuryUpdateInput,
 } from "@/lib/validation/injury";
-import { refusedPatient, visiblePatientsWhere } from "./access";
+import { refusedPatient, visibleInjury } from "./access";
 import { writeAudit } from "./audit";
-import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { ConflictError, DomainRuleError } from "./errors";
 import { findVisiblePatient, toInjuryDto, type InjuryDto } from "./patients";
 import { insertRedFlagScreen } from "./red-flags";
 
@@ -141,18 +141,6 @@ export async function createInjury(patientId: string, input: InjuryInput, redFla
   });
 }
 
-/** The episode and its patient when the user may see them; NotFoundError otherwise. */
-function loadVisibleInjury(tx: Tx, user: SessionUser, injuryId: string) {
-  const row = tx
-    .select({ injury: injuries, dateOfBirth: patients.dateOfBirth })
-    .from(injuries)
-    .innerJoin(patients, eq(patients.id, injuries.patientId))
-    .where(and(eq(injuries.id, injuryId), visiblePatientsWhere(user)))
-    .get();
-  if (!row) throw new NotFoundError("Injury episode");
-  return row;
-}
-
 function assertVersion(current: InjuryRow, version: number) {
   if (current.version !== version) throw new ConflictError({ ...toFormValues(current), status: current.status, returnDate: current.returnDate, closedDate: current.closedDate }, current.version);
 }
@@ -176,7 +164,7 @@ export async function updateInjury(injuryId: string, input: InjuryUpdateInput): 
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
   return getDb().transaction((tx) => {
-    const { injury: current, dateOfBirth } = loadVisibleInjury(tx, user, injuryId);
+    const { injury: current, dateOfBirth } = visibleInjury(tx, user, injuryId);
     assertVersion(current, input.version);
     checkOnset(input.onsetDate, today, dateOfBirth);
     for (const [field, day] of [["returnDate", current.returnDate], ["closedDate", current.closedDate]] as const) {
@@ -203,7 +191,7 @@ export async function markInjuryReturned(injuryId: string, input: InjuryReturnIn
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
   return getDb().transaction((tx) => {
-    const { injury: current } = loadVisibleInjury(tx, user, injuryId);
+    const { injury: current } = visibleInjury(tx, user, injuryId);
     assertVersion(current, input.version);
     if (!canMoveTo(current.status, "returned")) throw new DomainRuleError("Only an active episode can be marked as returned.");
     const problem = laterDateProblem(input.returnDate, current.onsetDate, today, "return");
@@ -220,7 +208,7 @@ export async function closeInjury(injuryId: string, input: InjuryCloseInput): Pr
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);
   return getDb().transaction((tx) => {
-    const { injury: current } = loadVisibleInjury(tx, user, injuryId);
+    const { injury: current } = visibleInjury(tx, user, injuryId);
     assertVersion(current, input.version);
     if (!canMoveTo(current.status, "closed")) throw new DomainRuleError("This episode is already closed.");
     const problem = laterDateProblem(input.closedDate, current.onsetDate, today, "closing");

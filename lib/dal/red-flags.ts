@@ -1,15 +1,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { injuries, patients, redFlagScreens } from "@/db/schema";
+import { injuries, redFlagScreens } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { addsPositive, positiveItems, redFlagStatus, redFlagWords, wellsPartial, type RedFlagAnswers, type RedFlagScreen } from "@/lib/domain/red-flags";
 import { RED_FLAG_ITEMS, type RedFlagItem, type RedFlagStatus } from "@/lib/domain/vocabulary";
 import type { RedFlagClearanceInput, RedFlagScreenInput } from "@/lib/validation/red-flags";
-import { visiblePatientsWhere } from "./access";
+import { visibleInjury } from "./access";
 import { writeAudit } from "./audit";
-import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
+import { ConflictError, DomainRuleError } from "./errors";
 import { findVisiblePatient } from "./patients";
 import { readRedFlagScreen, type ScreenRow } from "./red-flag-screen";
 import { recomputePatientStatus, type Tx } from "./status";
@@ -82,16 +82,6 @@ export function insertRedFlagScreen(tx: Tx, user: SessionUser, row: { injuryId: 
   tx.insert(redFlagScreens).values({ ...row, clinicId: user.clinicId, ...answers, screenedBy: user.id }).run();
 }
 
-function loadInjury(tx: Tx, user: SessionUser, injuryId: string) {
-  const row = tx
-    .select({ id: injuries.id, patientId: injuries.patientId, archivedAt: patients.archivedAt })
-    .from(injuries)
-    .innerJoin(patients, eq(patients.id, injuries.patientId))
-    .where(and(eq(injuries.id, injuryId), visiblePatientsWhere(user)))
-    .get();
-  if (!row) throw new NotFoundError("Injury episode");
-  return row;
-}
 
 function conflict(current: RedFlagScreenDto): never {
   throw new ConflictError({ ...current.answers }, current.version ?? 0);
@@ -106,7 +96,7 @@ function conflict(current: RedFlagScreenDto): never {
 export async function saveRedFlagScreen(injuryId: string, input: RedFlagScreenInput): Promise<RedFlagScreenDto> {
   const user = await requireUser();
   return getDb().transaction((tx) => {
-    const injury = loadInjury(tx, user, injuryId);
+    const { injury } = visibleInjury(tx, user, injuryId);
     const current = redFlagScreenOf(tx, injuryId);
     const answers = answersOf(input);
     if (current.version === null) {
@@ -137,7 +127,7 @@ export async function saveRedFlagScreen(injuryId: string, input: RedFlagScreenIn
 export async function clearRedFlags(injuryId: string, input: RedFlagClearanceInput): Promise<RedFlagScreenDto> {
   const user = await requireUser();
   return getDb().transaction((tx) => {
-    const injury = loadInjury(tx, user, injuryId);
+    const { injury } = visibleInjury(tx, user, injuryId);
     const current = redFlagScreenOf(tx, injuryId);
     if (current.status !== "refer") throw new DomainRuleError(current.status === "cleared" ? "These red flags are already cleared." : "Nothing on this screen is positive: there is nothing to clear.");
     if (input.version !== current.version) conflict(current);
