@@ -349,6 +349,12 @@ function refreshStatusesOncePerDay(clinicId: string, today: string) {
   refreshedFor.set(clinicId, today);
 }
 
+/**
+ * One page of the signed-in user's caseload (admin: the clinic; therapist: their own and
+ * shared runners) with the tile counts and the filtered total, for the query's filters,
+ * search, sort and page. Counts are kept per view until the clinic's caseload version moves.
+ * Writes one `caseload.view` audit row before returning.
+ */
 export async function getCaseloadPage(query: CaseloadQuery): Promise<CaseloadPage> {
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);

@@ -191,14 +191,17 @@ export async function getProgressCharts(patientId: string, range: PainRange = "6
   return withContext(patientId, ["pain", "volume", "measures"], { range }, (c) => ({ pain: painChart(c, range), volume: volumeChart(c), measures: measuresChart(c) }));
 }
 
+/** The pain chart of the current episode for `range` ("6w" or "all"): one audited view; null when the patient is not visible. */
 export async function getPainChart(patientId: string, range: PainRange): Promise<PainChartDto | null> {
   return withContext(patientId, ["pain"], { range }, (c) => painChart(c, range));
 }
 
+/** Weekly running volume (km and minutes, weeks from Monday) against the pre-injury baseline: one audited view; null when not visible. */
 export async function getVolumeChart(patientId: string): Promise<VolumeChartDto | null> {
   return withContext(patientId, ["volume"], {}, volumeChart);
 }
 
+/** Calf and gait measures per assessment and side, with the clinic's targets: one audited view; null when not visible. */
 export async function getMeasuresChart(patientId: string): Promise<MeasuresChartDto | null> {
   return withContext(patientId, ["measures"], {}, measuresChart);
 }

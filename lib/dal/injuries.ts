@@ -160,6 +160,11 @@ function saveEpisode(tx: Tx, user: SessionUser, current: InjuryRow, set: Partial
   return updated;
 }
 
+/**
+ * Saves an edit of an episode from `input.version`: ConflictError with the stored values if
+ * someone saved since, NotFoundError when not visible, DomainRuleError for an impossible
+ * onset. Recurrence classes and the derived status are rewritten in the same transaction.
+ */
 export async function updateInjury(injuryId: string, input: InjuryUpdateInput): Promise<InjuryEpisodeDto> {
   const user = await requireUser();
   const today = todayIn(user.clinicTimeZone);

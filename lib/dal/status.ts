@@ -24,6 +24,7 @@ import { prepared } from "@/db/statements";
 /** A database or a transaction: everything here runs synchronously inside `db.transaction()`. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
+/** The clinic's protocol settings (lib/domain/protocol.ts), or the defaults when the clinic never saved any. */
 export function loadProtocol(tx: Tx, clinicId: string): ProtocolSettings {
   const row = prepared<{ settings: string }>(tx, "select settings from protocol_settings where clinic_id = ?").get(clinicId);
   return protocolFromJson(row?.settings);

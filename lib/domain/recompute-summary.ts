@@ -26,6 +26,7 @@ export type RecomputeSummary = {
   recurrencesReclassified: number;
 };
 
+/** A summary with every count at zero, to add runners to. */
 export function emptySummary(): RecomputeSummary {
   return { total: 0, changed: 0, stageChanged: 0, becameReady: 0, noLongerReady: 0, streakChanged: 0, flagsRaised: {}, flagsCleared: {}, notReadyBecause: {}, recurrencesReclassified: 0 };
 }

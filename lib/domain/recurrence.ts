@@ -23,6 +23,7 @@ export type EpisodeFacts = {
   closedDate?: string | null;
 };
 
+/** True when two episodes' sides can be the same calf: equal, or either one "both". */
 export function sidesOverlap(a: Side, b: Side): boolean {
   return a === b || a === "both" || b === "both";
 }

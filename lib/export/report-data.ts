@@ -29,6 +29,7 @@ const settingsOf = (d: PatientExportDto) => d.status?.settings ?? DEFAULT_PROTOC
 
 const ofInjury = <T extends { injuryId: string }>(rows: T[], injury: ExportInjuryDto) => rows.filter((r) => r.injuryId === injury.id);
 
+/** The letter's pain chart of an episode (0–10 by context, stage bands, the clinic's safe band), from onset to today or the episode's end. */
 export function painChart(d: PatientExportDto, injury: ExportInjuryDto): ChartSpec {
   const end = injury.status === "active" ? d.today : (injury.closedDate ?? injury.returnDate ?? d.today);
   const to = end > d.today ? d.today : end;
@@ -70,6 +71,7 @@ export function distanceWords(km: number, unit: DistanceUnit): string {
   return `${formatDistance(km * METRES_PER.km, unit)} ${unit}`;
 }
 
+/** The letter's weekly running volume of an episode (last 26 weeks) in the reader's unit, with the pre-injury baseline and the clinic's target share of it. */
 export function volumeChart(d: PatientExportDto, injury: ExportInjuryDto): ChartSpec {
   const runs = ofInjury(d.runs, injury).map((r) => ({ date: r.runDate, kind: r.kind, runMinutes: r.runMinutes, repetitions: r.repetitions, continuousMinutes: r.continuousMinutes, distanceKm: r.distanceKm }));
   const weeks = weeklyVolume(runs, d.status?.injuryId === injury.id ? d.status.stageChanges : [], injury.onsetDate, d.today).slice(-26);

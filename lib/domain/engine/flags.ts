@@ -135,6 +135,12 @@ export function backToBackFlags(verdicts: readonly RunVerdict[], until: string |
   return all;
 }
 
+/**
+ * "No recent log" (caution, for the therapist's attention; never a block): no daily log for
+ * `noLogDays` days (protocol setting, default 7) since the last log, or since the onset when
+ * nothing was logged; raised on the day the gap reached that length. Dates `YYYY-MM-DD`.
+ * Source: PRODUCT.md (pain monitoring needs a score every day).
+ */
 export function noRecentLogFlag(lastLogDate: string | null, onsetDate: string, today: string, s: ProtocolSettings): Flag | null {
   const since = lastLogDate ?? onsetDate;
   const days = daysBetween(since, today);
